@@ -1,0 +1,6 @@
+export * from './protocol/roles.js'
+export * from './protocol/tokens.js'
+export * from './protocol/closeCodes.js'
+export * from './protocol/boardApi.js'
+export * from './protocol/ydoc.js'
+export * from './i18n/messages.js'
