@@ -1,0 +1,169 @@
+import { mkdirSync } from 'node:fs'
+import { createServer as createHttpServer } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import { WebSocketServer } from 'ws'
+import type { WebSocket } from 'ws'
+import { resolveConfig } from './config.js'
+import type { PersistenceConfig, ServerConfig, ServerOptions } from './config.js'
+import { handleApi } from './http/boardsApi.js'
+import {
+  SECURITY_HEADERS,
+  sendError,
+  sendJson,
+  sendMethodNotAllowed,
+  splitUrl,
+} from './http/respond.js'
+import { createStaticHandler } from './http/staticFiles.js'
+import { handleUpgrade } from './http/upgrade.js'
+import type { BoardStore } from './persistence/BoardStore.js'
+import { openSqliteBoardStore } from './persistence/SqliteBoardStore.js'
+import { RoomManager } from './rooms/RoomManager.js'
+
+export { ConfigError, defaultConfig, resolveConfig } from './config.js'
+export type { Logger, PersistenceConfig, ServerConfig, ServerOptions } from './config.js'
+export type { BoardStore } from './persistence/BoardStore.js'
+export { openSqliteBoardStore } from './persistence/SqliteBoardStore.js'
+
+export const DATABASE_FILE = 'wijktafel.sqlite'
+
+export interface WijktafelServer {
+  /** The port actually listened on (useful with port 0). */
+  readonly port: number
+  /** http://host:port, with a loopback host when listening on all interfaces. */
+  readonly url: string
+  readonly config: ServerConfig
+  /** The board store; read-only use by tools and tests (e.g. counting boards). */
+  readonly store: BoardStore
+  /** Boards currently held in memory. */
+  roomCount(): number
+  /** Stops accepting, compacts every room, closes sockets with 1001, closes the store. */
+  close(): Promise<void>
+}
+
+/** Starts a Wijktafel server. Everything lives on the returned object; nothing is global. */
+export async function createServer(options: ServerOptions): Promise<WijktafelServer> {
+  const config = resolveConfig(options)
+  const { log } = config
+  const store = openStore(config.persistence)
+  const rooms = new RoomManager({
+    store,
+    roomIdleMs: config.roomIdleMs,
+    compactAfterUpdates: config.compactAfterUpdates,
+    log,
+  })
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
+  const serveStatic = createStaticHandler(config.clientDist)
+  let closing: Promise<void> | null = null
+
+  const onRequest = async (req: IncomingMessage, res: ServerResponse) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
+    // Only method and path are logged: tokens travel in headers and query strings.
+    const { pathname } = splitUrl(req.url)
+    res.on('finish', () => log(`${req.method} ${pathname} ${res.statusCode}`))
+    if (pathname === '/healthz') {
+      if (req.method !== 'GET') return sendMethodNotAllowed(res, ['GET'])
+      try {
+        store.ping()
+        return sendJson(res, 200, { ok: true })
+      } catch {
+        return sendJson(res, 503, { ok: false })
+      }
+    }
+    if (pathname === '/api' || pathname.startsWith('/api/')) {
+      return handleApi(req, res, pathname, { store, maxBodyBytes: config.maxBodyBytes })
+    }
+    serveStatic(req, res)
+  }
+
+  const http = createHttpServer((req, res) => {
+    onRequest(req, res).catch((error: unknown) => {
+      log(`internal error on ${req.method} ${splitUrl(req.url).pathname}: ${String(error)}`)
+      if (!res.headersSent) sendError(res, 500, 'internal_error', 'Something went wrong.')
+      else res.destroy()
+    })
+  })
+  http.on('upgrade', (req, socket, head) =>
+    handleUpgrade(req, socket, head, { store, wss, rooms, log, isClosing: () => !!closing }),
+  )
+
+  // A socket whose peer vanished without a close frame would keep its room alive forever.
+  const alive = new WeakSet<WebSocket>()
+  wss.on('connection', (ws) => {
+    alive.add(ws)
+    ws.on('pong', () => alive.add(ws))
+  })
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.has(ws)) ws.terminate()
+      else {
+        alive.delete(ws)
+        ws.ping()
+      }
+    }
+  }, config.pingIntervalMs)
+  heartbeat.unref()
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject)
+    http.listen(config.port, config.host, () => {
+      http.off('error', reject)
+      resolve()
+    })
+  }).catch((error: unknown) => {
+    clearInterval(heartbeat)
+    store.close()
+    throw error
+  })
+  const port = (http.address() as AddressInfo).port
+
+  async function shutdown(): Promise<void> {
+    clearInterval(heartbeat)
+    const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()))
+    http.closeIdleConnections()
+    rooms.closeAll()
+    await waitForSockets(wss, config.shutdownGraceMs)
+    wss.close()
+    http.closeAllConnections()
+    await httpClosed
+    store.close()
+  }
+
+  return {
+    port,
+    url: `http://${loopbackFor(config.host)}:${port}`,
+    config,
+    store,
+    roomCount: () => rooms.roomCount,
+    close: () => (closing ??= shutdown()),
+  }
+}
+
+function openStore(persistence: PersistenceConfig): BoardStore {
+  switch (persistence.kind) {
+    case 'sqlite':
+      mkdirSync(persistence.dataDir, { recursive: true })
+      return openSqliteBoardStore(join(persistence.dataDir, DATABASE_FILE))
+    case 'memory':
+      return openSqliteBoardStore(':memory:')
+    case 'store':
+      return persistence.store
+  }
+}
+
+/** Waits for the close handshakes started by closeAll(), then cuts whoever is left. */
+async function waitForSockets(wss: WebSocketServer, graceMs: number): Promise<void> {
+  const pending = [...wss.clients].map(
+    (ws) => new Promise<void>((resolve) => ws.once('close', () => resolve())),
+  )
+  const timer = new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref())
+  await Promise.race([Promise.all(pending), timer])
+  for (const ws of wss.clients) ws.terminate()
+}
+
+function loopbackFor(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1'
+  if (host === '::') return '[::1]'
+  return host.includes(':') ? `[${host}]` : host
+}

@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import {
+  ROLES,
+  deriveAllTokens,
+  hashToken,
+  isBoardId,
+  parseCreateBoardRequest,
+} from '@wijktafel/shared'
+import type { BoardInfo, CreateBoardResponse } from '@wijktafel/shared'
+import { authenticate, bearerToken } from '../auth/authenticate.js'
+import type { BoardStore } from '../persistence/BoardStore.js'
+import { readBody, sendError, sendJson, sendMethodNotAllowed } from './respond.js'
+
+export interface ApiContext {
+  store: BoardStore
+  maxBodyBytes: number
+}
+
+/** Routes `/api/*`. Every answer, errors included, is JSON. */
+export async function handleApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  ctx: ApiContext,
+): Promise<void> {
+  if (pathname === '/api/boards') {
+    if (req.method !== 'POST') return sendMethodNotAllowed(res, ['POST'])
+    return createBoard(req, res, ctx)
+  }
+  const match = /^\/api\/boards\/([^/]+)$/.exec(pathname)
+  if (match) {
+    if (req.method !== 'GET') return sendMethodNotAllowed(res, ['GET'])
+    return getBoard(req, res, match[1]!, ctx)
+  }
+  sendError(res, 404, 'not_found', 'There is no such API endpoint.')
+}
+
+async function createBoard(req: IncomingMessage, res: ServerResponse, ctx: ApiContext) {
+  const body = await readBody(req, ctx.maxBodyBytes)
+  if (!body.ok) {
+    // Close the connection: the rest of an oversized body is not worth reading.
+    res.setHeader('Connection', 'close')
+    if (body.reason === 'too_large') {
+      return sendError(
+        res,
+        413,
+        'payload_too_large',
+        `The body may be at most ${ctx.maxBodyBytes} bytes.`,
+      )
+    }
+    return sendError(res, 400, 'bad_request', 'The request body could not be read.')
+  }
+  let json: unknown
+  try {
+    json = JSON.parse(body.text)
+  } catch {
+    return sendError(res, 400, 'bad_request', 'The body must be JSON like {"title": "..."}.')
+  }
+  const parsed = parseCreateBoardRequest(json)
+  if (!parsed.ok) return sendError(res, 400, 'bad_request', parsed.error)
+
+  const id = randomBytes(16).toString('base64url')
+  const tokens = deriveAllTokens(randomBytes(32).toString('base64url'))
+  ctx.store.createBoard(
+    { id, title: parsed.value.title, createdAt: new Date().toISOString() },
+    ROLES.map((role) => ({ hash: hashToken(tokens[role]), role })),
+  )
+  const response: CreateBoardResponse = { id, title: parsed.value.title, tokens }
+  sendJson(res, 201, response)
+}
+
+/**
+ * An unknown board is 404 whoever asks; a known one needs a token of that board (401).
+ * Board ids are 128 random bits, so answering 404 before 401 reveals nothing guessable.
+ */
+function getBoard(req: IncomingMessage, res: ServerResponse, id: string, ctx: ApiContext) {
+  const board = isBoardId(id) ? ctx.store.getBoard(id) : undefined
+  if (!board) return sendError(res, 404, 'not_found', 'There is no board with this id.')
+  const role = authenticate(ctx.store, id, bearerToken(req.headers.authorization))
+  if (!role) {
+    res.setHeader('WWW-Authenticate', 'Bearer')
+    return sendError(res, 401, 'unauthorized', 'A valid token for this board is required.')
+  }
+  const info: BoardInfo = { id: board.id, title: board.title, createdAt: board.createdAt, role }
+  sendJson(res, 200, info)
+}

@@ -1,0 +1,73 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { ApiError } from '@wijktafel/shared'
+
+/** Sent with every HTTP response, including refused upgrades. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+  })
+  res.end(text)
+}
+
+export function sendError(res: ServerResponse, status: number, code: string, error: string): void {
+  const body: ApiError = { error, code }
+  sendJson(res, status, body)
+}
+
+export function sendMethodNotAllowed(res: ServerResponse, allow: readonly string[]): void {
+  res.setHeader('Allow', allow.join(', '))
+  sendError(res, 405, 'method_not_allowed', `Use ${allow.join(' or ')} here.`)
+}
+
+export function sendText(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+  })
+  res.end(text)
+}
+
+export type BodyResult = { ok: true; text: string } | { ok: false; reason: 'too_large' | 'aborted' }
+
+/** Reads a request body of at most `limit` bytes; stops reading as soon as it is over. */
+export function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
+  return new Promise((resolve) => {
+    const declared = Number(req.headers['content-length'])
+    if (Number.isFinite(declared) && declared > limit)
+      return resolve({ ok: false, reason: 'too_large' })
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > limit) {
+        req.removeAllListeners('data')
+        req.pause()
+        resolve({ ok: false, reason: 'too_large' })
+      } else chunks.push(chunk)
+    })
+    req.on('end', () => resolve({ ok: true, text: Buffer.concat(chunks).toString('utf8') }))
+    req.on('error', () => resolve({ ok: false, reason: 'aborted' }))
+    req.on('aborted', () => resolve({ ok: false, reason: 'aborted' }))
+  })
+}
+
+/** Splits a request target into pathname and query without trusting it to be a URL [1]. */
+export function splitUrl(target: string | undefined): { pathname: string; query: URLSearchParams } {
+  const raw = target ?? '/'
+  const q = raw.indexOf('?')
+  return {
+    pathname: q === -1 ? raw : raw.slice(0, q),
+    query: new URLSearchParams(q === -1 ? '' : raw.slice(q + 1)),
+  }
+}
+
+// [1] `new URL('//host/x', base)` reads `host` as a host name; request targets are paths.

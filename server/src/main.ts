@@ -1,0 +1,59 @@
+import { fileURLToPath } from 'node:url'
+import { resolve } from 'node:path'
+import { ConfigError, createServer, defaultConfig } from './app.js'
+import type { WijktafelServer } from './app.js'
+
+// The only file that reads the environment and touches the process.
+
+function integerFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name]
+  if (raw === undefined || raw.trim() === '') return fallback
+  const value = Number(raw)
+  if (!Number.isSafeInteger(value))
+    throw new ConfigError(`${name} must be a whole number, got "${raw}".`)
+  return value
+}
+
+async function main(): Promise<void> {
+  const host = process.env.HOST || '0.0.0.0'
+  const defaultClientDist = fileURLToPath(new URL('../../client/dist', import.meta.url))
+  let server: WijktafelServer
+  try {
+    server = await createServer({
+      host,
+      port: integerFromEnv('PORT', 8080),
+      persistence: { kind: 'sqlite', dataDir: resolve(process.env.DATA_DIR || './data') },
+      clientDist: resolve(process.env.CLIENT_DIST || defaultClientDist),
+      maxMessageBytes: integerFromEnv('MAX_MESSAGE_BYTES', defaultConfig.maxMessageBytes),
+      roomIdleMs: integerFromEnv('ROOM_IDLE_MS', defaultConfig.roomIdleMs),
+      compactAfterUpdates: integerFromEnv(
+        'COMPACT_AFTER_UPDATES',
+        defaultConfig.compactAfterUpdates,
+      ),
+    })
+  } catch (error) {
+    console.error(
+      `Wijktafel could not start: ${error instanceof Error ? error.message : String(error)}`,
+    )
+    process.exit(1)
+  }
+  console.log(`Wijktafel listening on http://${host}:${server.port}`)
+
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    console.log(`${signal} received, storing boards and closing`)
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`Wijktafel did not close cleanly: ${String(error)}`)
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
+}
+
+void main()

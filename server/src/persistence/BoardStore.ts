@@ -1,0 +1,42 @@
+import type { Role } from '@wijktafel/shared'
+
+export interface BoardRecord {
+  id: string
+  title: string
+  /** ISO 8601. */
+  createdAt: string
+}
+
+export interface TokenRecord {
+  /** hashToken() of the token; the token itself is never stored. */
+  hash: string
+  role: Role
+}
+
+/** Everything needed to rebuild a board's Y.Doc: the compacted state, then the log after it. */
+export interface StoredDoc {
+  state: Uint8Array | null
+  updates: Uint8Array[]
+  /** Id of the last log row (0 when the log is empty); compaction deletes rows up to it. */
+  lastUpdateId: number
+}
+
+/**
+ * Storage of boards, their token hashes and their Yjs documents. All calls are synchronous:
+ * the room appends every update before it is broadcast, and a synchronous store makes
+ * "stored, then sent" a plain sequence without interleaving.
+ */
+export interface BoardStore {
+  createBoard(board: BoardRecord, tokens: readonly TokenRecord[]): void
+  getBoard(id: string): BoardRecord | undefined
+  findToken(hash: string): { boardId: string; role: Role } | undefined
+  countBoards(): number
+  loadDoc(boardId: string): StoredDoc
+  /** Appends one Yjs update to the board's log and returns its row id. */
+  appendUpdate(boardId: string, update: Uint8Array): number
+  /** Replaces the stored state and deletes the log rows with id <= upToId, atomically. */
+  compact(boardId: string, state: Uint8Array, upToId: number): void
+  /** A trivial query, for health checks; throws when the database is unusable. */
+  ping(): void
+  close(): void
+}

@@ -1,0 +1,114 @@
+import type { RawData, WebSocket } from 'ws'
+import { CloseCode } from '@wijktafel/shared'
+import type { Role } from '@wijktafel/shared'
+import type { Logger } from '../config.js'
+import type { BoardStore } from '../persistence/BoardStore.js'
+import { Room } from './Room.js'
+import type { Connection } from './Room.js'
+
+export interface RoomManagerOptions {
+  store: BoardStore
+  roomIdleMs: number
+  compactAfterUpdates: number
+  log: Logger
+}
+
+/**
+ * Keeps one Room per board that has connections, loading it from the store on the first
+ * connection and evicting it roomIdleMs after the last one left.
+ */
+export class RoomManager {
+  private readonly rooms = new Map<string, Room>()
+  private readonly idleTimers = new Map<string, NodeJS.Timeout>()
+
+  constructor(private readonly options: RoomManagerOptions) {}
+
+  get roomCount(): number {
+    return this.rooms.size
+  }
+
+  /** Wires an accepted socket into its board's room. */
+  accept(boardId: string, socket: WebSocket, role: Role): void {
+    // An oversized frame emits 'error'; without a listener it would crash the process.
+    socket.on('error', (error) =>
+      this.options.log(`ws error on board ${boardId}: ${error.message}`),
+    )
+    let room: Room
+    try {
+      room = this.open(boardId)
+    } catch (error) {
+      this.options.log(`could not load board ${boardId}: ${String(error)}`)
+      socket.close(CloseCode.STORAGE_FAILED, 'storage unavailable')
+      return
+    }
+    const conn = room.add(socket, role)
+    socket.on('message', (data, isBinary) => {
+      try {
+        room.handleFrame(conn, toBytes(data), isBinary)
+      } catch (error) {
+        // A bug must cost one connection, never the process or the room.
+        this.options.log(`unexpected error on board ${boardId}: ${String(error)}`)
+        conn.close(1011, 'internal error')
+      }
+    })
+    socket.on('close', () => this.leave(room, conn))
+  }
+
+  private open(boardId: string): Room {
+    const timer = this.idleTimers.get(boardId)
+    if (timer) {
+      clearTimeout(timer)
+      this.idleTimers.delete(boardId)
+    }
+    let room = this.rooms.get(boardId)
+    if (!room) {
+      room = new Room({
+        boardId,
+        store: this.options.store,
+        compactAfterUpdates: this.options.compactAfterUpdates,
+        log: this.options.log,
+        onStorageFailure: (failed) => this.forget(failed),
+      })
+      this.rooms.set(boardId, room)
+    }
+    return room
+  }
+
+  private leave(room: Room, conn: Connection): void {
+    room.remove(conn)
+    if (this.rooms.get(room.boardId) !== room || room.connectionCount > 0) return
+    const timer = setTimeout(() => {
+      this.idleTimers.delete(room.boardId)
+      if (room.connectionCount > 0) return
+      this.forget(room)
+      room.compact()
+      room.destroy()
+    }, this.options.roomIdleMs)
+    timer.unref()
+    this.idleTimers.set(room.boardId, timer)
+  }
+
+  private forget(room: Room): void {
+    if (this.rooms.get(room.boardId) !== room) return
+    this.rooms.delete(room.boardId)
+    const timer = this.idleTimers.get(room.boardId)
+    if (timer) clearTimeout(timer)
+    this.idleTimers.delete(room.boardId)
+  }
+
+  /** Shutdown: compact every room, close its sockets with 1001 and free it. */
+  closeAll(): void {
+    for (const room of [...this.rooms.values()]) {
+      this.forget(room)
+      room.compact()
+      room.closeAll(CloseCode.GOING_AWAY, 'server shutting down')
+      room.destroy()
+    }
+  }
+}
+
+/** Copies the frame into its own buffer, so no decoder can ever see pooled memory. */
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data))
+  return new Uint8Array(data)
+}

@@ -1,0 +1,63 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { CloseCode } from '@wijktafel/shared'
+import { DATABASE_FILE, openSqliteBoardStore } from '@wijktafel/server'
+import type { BoardStore } from '@wijktafel/server'
+import { createBoard, testContext } from '../helpers/testContext.js'
+import { waitFor, waitForSynced } from '../helpers/waitFor.js'
+
+const { startServer, connectClient, tempDir } = testContext()
+
+/** A real SQLite store whose disk can be made to fail appends, as when it is full. */
+function storeWithFailingDisk(dataDir: string) {
+  const real = openSqliteBoardStore(join(dataDir, DATABASE_FILE))
+  const disk = { full: false }
+  const store: BoardStore = {
+    ...real,
+    appendUpdate(boardId, update) {
+      if (disk.full) throw new Error('SQLITE_FULL: database or disk is full')
+      return real.appendUpdate(boardId, update)
+    },
+  }
+  return { store, disk }
+}
+
+describe('storage failure', () => {
+  it('closes the room with 4503 and never serves an unstored update as accepted', async () => {
+    const { store, disk } = storeWithFailingDisk(tempDir())
+    const server = await startServer({ persistence: { kind: 'store', store } })
+    const board = await createBoard(server, 'De Horst')
+    const a = connectClient(server, board.id, board.tokens.editor)
+    const b = connectClient(server, board.id, board.tokens.editor)
+    await Promise.all([waitForSynced(a.provider), waitForSynced(b.provider)])
+    a.doc.getMap('records').set('shape:stored', 1)
+    await waitFor(() => b.doc.getMap('records').has('shape:stored'), { message: 'B hears A' })
+
+    const closes: number[] = []
+    b.provider.on('connection-close', (event) => closes.push(event?.code ?? 0))
+    disk.full = true
+    a.doc.getMap('records').set('shape:unstored', 2)
+    await waitFor(() => closes.includes(CloseCode.STORAGE_FAILED), {
+      message: 'B is disconnected with 4503',
+    })
+    // B never received the update that could not be stored.
+    expect(b.doc.getMap('records').has('shape:unstored')).toBe(false)
+    expect(server.server.roomCount()).toBe(0)
+    expect(server.logs.some((line) => line.includes('storage failed'))).toBe(true)
+
+    // Disk back: the clients reconnect on their own, and A's sync step 2 resends the edit.
+    disk.full = false
+    await waitFor(() => b.doc.getMap('records').get('shape:unstored') === 2, {
+      timeoutMs: 10_000,
+      message: 'after reconnecting, B receives the edit, now stored',
+    })
+    const stored = store.loadDoc(board.id)
+    const onDisk = new Y.Doc()
+    for (const update of [stored.state ?? Y.encodeStateAsUpdate(new Y.Doc()), ...stored.updates]) {
+      Y.applyUpdate(onDisk, update)
+    }
+    expect(onDisk.getMap('records').toJSON()).toEqual({ 'shape:stored': 1, 'shape:unstored': 2 })
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
+  })
+})
