@@ -12,7 +12,8 @@ export const en: Record<MessageKey, string> = {
   'board.loading': 'Loading the board…',
   'board.notFound': 'This board does not exist (any more).',
   'board.badLink': 'This link is not valid. Ask the facilitator for a new link.',
-  'board.noToken': 'This link is missing its key (the part after #). Ask the facilitator for the whole link.',
+  'board.noToken':
+    'This link is missing its key (the part after #). Ask the facilitator for the whole link.',
   'board.loadFailed': 'The board could not be loaded.',
   'board.toStart': 'To the start page',
   'role.facilitator': 'Facilitator',
@@ -23,6 +24,7 @@ export const en: Record<MessageKey, string> = {
   'status.reconnecting': 'Reconnecting…',
   'status.offline': 'Offline: your changes will be sent later',
   'status.refused': 'The server refused a change',
+  'status.outdated': 'New version of Wijktafel: reload the page',
   'status.readOnly': 'View only',
   'share.button': 'Share',
   'share.title': 'Invite others',
@@ -34,7 +36,8 @@ export const en: Record<MessageKey, string> = {
   'share.copied': 'Copied',
   'share.close': 'Close',
   'name.title': 'What is your name?',
-  'name.hint': 'Your name (or a nickname) is shown at your cursor. Nothing else about you is stored.',
+  'name.hint':
+    'Your name (or a nickname) is shown at your cursor. Nothing else about you is stored.',
   'name.label': 'Name',
   'name.ok': 'Join',
   'language.switch': 'Nederlands',

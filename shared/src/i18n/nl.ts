@@ -11,7 +11,8 @@ export const nl = {
   'board.loading': 'Bord laden…',
   'board.notFound': 'Dit bord bestaat niet (meer).',
   'board.badLink': 'Deze link is niet geldig. Vraag de gespreksleider om een nieuwe link.',
-  'board.noToken': 'Deze link mist de sleutel (het deel na #). Vraag de gespreksleider om de hele link.',
+  'board.noToken':
+    'Deze link mist de sleutel (het deel na #). Vraag de gespreksleider om de hele link.',
   'board.loadFailed': 'Het bord kon niet geladen worden.',
   'board.toStart': 'Naar de startpagina',
   'role.facilitator': 'Gespreksleider',
@@ -22,6 +23,7 @@ export const nl = {
   'status.reconnecting': 'Opnieuw verbinden…',
   'status.offline': 'Offline: je wijzigingen worden later verstuurd',
   'status.refused': 'De server weigerde een wijziging',
+  'status.outdated': 'Nieuwe versie van Wijktafel: herlaad de pagina',
   'status.readOnly': 'Alleen kijken',
   'share.button': 'Delen',
   'share.title': 'Anderen uitnodigen',

@@ -1,12 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import {
-  bytesToBase64Url,
-  deriveAllTokens,
-  hashToken,
-  isToken,
-  shareableTokens,
-} from './tokens.js'
+import { bytesToBase64Url, deriveAllTokens, hashToken, isToken, shareableTokens } from './tokens.js'
 
 describe('tokens', () => {
   it('encodes base64url exactly like Node does', () => {

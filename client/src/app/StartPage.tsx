@@ -1,0 +1,87 @@
+import { MAX_TITLE_LENGTH, parseCreateBoardRequest } from '@wijktafel/shared'
+import { useState, type FormEvent } from 'react'
+import { useSession } from '../state/session'
+import { boardLink, createBoard } from './api'
+import { LanguageSwitch } from './LanguageSwitch'
+import { useT } from './useT'
+
+export function StartPage() {
+  const t = useT()
+  const recent = useSession((s) => s.recent)
+  const rememberBoard = useSession((s) => s.rememberBoard)
+  const [title, setTitle] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault()
+    const parsed = parseCreateBoardRequest({ title })
+    if (!parsed.ok) {
+      setError(parsed.error)
+      return
+    }
+    setBusy(true)
+    setError(null)
+    try {
+      const board = await createBoard(parsed.value.title)
+      rememberBoard({
+        id: board.id,
+        title: board.title,
+        role: 'facilitator',
+        token: board.tokens.facilitator,
+      })
+      location.assign(boardLink(board.id, board.tokens.facilitator))
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <main className="wt-start">
+      <header className="wt-start__header">
+        <h1>
+          <img src="/favicon.svg" alt="" width={48} height={48} /> {t('app.name')}
+        </h1>
+        <LanguageSwitch />
+      </header>
+      <p className="wt-start__tagline">{t('app.tagline')}</p>
+      <form className="wt-card" onSubmit={onSubmit} noValidate>
+        <h2>{t('start.title')}</h2>
+        <label htmlFor="board-title">{t('start.titleLabel')}</label>
+        <input
+          id="board-title"
+          name="title"
+          value={title}
+          maxLength={MAX_TITLE_LENGTH}
+          placeholder={t('start.titlePlaceholder')}
+          onChange={(e) => setTitle(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'board-title-error' : undefined}
+          autoFocus
+        />
+        {error && (
+          <p id="board-title-error" className="wt-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="wt-button wt-button--primary" disabled={busy}>
+          {busy ? t('start.creating') : t('start.create')}
+        </button>
+      </form>
+      {recent.length > 0 && (
+        <section className="wt-card" aria-labelledby="recent-title">
+          <h2 id="recent-title">{t('start.recent')}</h2>
+          <ul className="wt-recent">
+            {recent.map((b) => (
+              <li key={`${b.id}-${b.role}`}>
+                <a href={boardLink(b.id, b.token)}>{b.title}</a>{' '}
+                <span className="wt-role">{t(`role.${b.role}`)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </main>
+  )
+}

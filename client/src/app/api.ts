@@ -1,0 +1,46 @@
+import type { ApiError, BoardInfo, CreateBoardResponse } from '@wijktafel/shared'
+
+/** An HTTP error from our API, with the status so pages can say what went wrong. */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code: string,
+  ) {
+    super(message)
+    this.name = 'ApiRequestError'
+  }
+}
+
+async function request<T>(path: string, init: RequestInit): Promise<T> {
+  const response = await fetch(path, init)
+  const body: unknown = await response.json().catch(() => null)
+  if (!response.ok) {
+    const err = (body ?? {}) as Partial<ApiError>
+    throw new ApiRequestError(
+      response.status,
+      err.error ?? response.statusText,
+      err.code ?? 'error',
+    )
+  }
+  return body as T
+}
+
+export function createBoard(title: string): Promise<CreateBoardResponse> {
+  return request('/api/boards', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ title }),
+  })
+}
+
+export function getBoard(id: string, token: string): Promise<BoardInfo> {
+  return request(`/api/boards/${encodeURIComponent(id)}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  })
+}
+
+/** The link that opens a board with a token; the token stays in the fragment. */
+export function boardLink(id: string, token: string): string {
+  return `${location.origin}/b/${id}#${token}`
+}

@@ -1,0 +1,8 @@
+import { translate, type MessageKey } from '@wijktafel/shared'
+import { useSession } from '../state/session'
+
+/** The translation function for the current locale. */
+export function useT(): (key: MessageKey) => string {
+  const locale = useSession((s) => s.locale)
+  return (key) => translate(locale, key)
+}

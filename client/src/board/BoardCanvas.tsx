@@ -1,0 +1,70 @@
+import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
+import type { BoardInfo } from '@wijktafel/shared'
+import { useMemo } from 'react'
+import { Tldraw, useTldrawCurrentUser, type Editor, type TLComponents } from 'tldraw'
+import 'tldraw/tldraw.css'
+import { useSession } from '../state/session'
+import { BoardContext, type BoardContextValue } from './BoardContext'
+import { BoardTopPanel } from './BoardTopPanel'
+import { SharePanel } from './SharePanel'
+import { useBoardSync } from './sync/useBoardSync'
+
+declare global {
+  interface Window {
+    /** The tldraw editor of the open board, for tests and debugging in the console. */
+    editor?: Editor
+  }
+}
+
+// Fonts, icons and translations come from our own build: no request leaves for a CDN.
+const assetUrls = getAssetUrlsByImport()
+const components: TLComponents = { TopPanel: BoardTopPanel, SharePanel }
+
+export function BoardCanvas({ info, token }: { info: BoardInfo; token: string }) {
+  const user = useSession((s) => s.user)
+  const locale = useSession((s) => s.locale)
+  const setName = useSession((s) => s.setName)
+  const sync = useBoardSync({ boardId: info.id, token, role: info.role, user })
+  // tldraw's own idea of the user must be ours, or it will not recognise its own presence
+  // (following, "hide idle people") and would keep a random id of its own.
+  const currentUser = useTldrawCurrentUser({
+    userPreferences: { id: user.id, name: user.name, color: user.color, locale },
+    setUserPreferences: (prefs) => {
+      if (prefs.name && prefs.name !== user.name) setName(prefs.name)
+    },
+  })
+  const context = useMemo<BoardContextValue>(
+    () => ({
+      info,
+      token,
+      connection: sync.connection,
+      refusal: sync.refusal,
+      outdated: sync.outdated,
+    }),
+    [info, token, sync.connection, sync.refusal, sync.outdated],
+  )
+
+  function onMount(editor: Editor) {
+    window.editor = editor
+    editor.updateInstanceState({ isReadonly: info.role === 'viewer' })
+    return () => {
+      if (window.editor === editor) delete window.editor
+    }
+  }
+
+  return (
+    <BoardContext.Provider value={context}>
+      <div className="wt-board">
+        <Tldraw
+          store={sync.store}
+          assetUrls={assetUrls}
+          licenseKey={import.meta.env.VITE_TLDRAW_LICENSE_KEY}
+          locale={locale}
+          user={currentUser}
+          components={components}
+          onMount={onMount}
+        />
+      </div>
+    </BoardContext.Provider>
+  )
+}

@@ -1,0 +1,22 @@
+import { LanguageSwitch } from '../app/LanguageSwitch'
+import { useT } from '../app/useT'
+import { useBoard } from './BoardContext'
+import { ConnectionBadge } from './ConnectionBadge'
+
+/** The board's title, your role and the connection state, centred above the canvas. */
+export function BoardTopPanel() {
+  const t = useT()
+  const { info } = useBoard()
+  return (
+    <div className="wt-toppanel">
+      <h1 className="wt-toppanel__title" title={info.title}>
+        {info.title}
+      </h1>
+      <span className={`wt-role wt-role--${info.role}`}>
+        {info.role === 'viewer' ? `👁 ${t('status.readOnly')}` : t(`role.${info.role}`)}
+      </span>
+      <ConnectionBadge />
+      <LanguageSwitch className="wt-button wt-button--small wt-button--quiet" />
+    </div>
+  )
+}

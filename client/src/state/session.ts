@@ -1,0 +1,75 @@
+import { DEFAULT_LOCALE, isLocale, type Locale, type Role } from '@wijktafel/shared'
+import { create } from 'zustand'
+import { persist } from 'zustand/middleware'
+
+/**
+ * Session and UI state of this browser only, never board content (that lives in the
+ * Y.Doc). Persisted in localStorage: the person is asked their name once, keeps a stable
+ * id (so following and presence survive a reload) and their language.
+ */
+export interface LocalUser {
+  id: string
+  name: string
+  color: string
+}
+
+export interface RecentBoard {
+  id: string
+  title: string
+  role: Role
+  token: string
+  openedAt: number
+}
+
+interface SessionState {
+  locale: Locale
+  user: LocalUser
+  recent: RecentBoard[]
+  setLocale: (locale: Locale) => void
+  setName: (name: string) => void
+  rememberBoard: (board: Omit<RecentBoard, 'openedAt'>) => void
+}
+
+// Saturated colours that stay readable as cursor labels on a white canvas.
+const USER_COLORS = [
+  '#d9480f',
+  '#1971c2',
+  '#2f9e44',
+  '#9c36b5',
+  '#e8590c',
+  '#0c8599',
+  '#c2255c',
+  '#5c940d',
+]
+const MAX_RECENT = 12
+
+function browserLocale(): Locale {
+  const lang = typeof navigator === 'undefined' ? '' : navigator.language.slice(0, 2)
+  return isLocale(lang) ? lang : DEFAULT_LOCALE
+}
+
+function newUser(): LocalUser {
+  const id = crypto.getRandomValues(new Uint32Array(4)).join('-')
+  const color = USER_COLORS[Math.floor(Math.random() * USER_COLORS.length)] ?? '#1971c2'
+  return { id, name: '', color }
+}
+
+export const useSession = create<SessionState>()(
+  persist(
+    (set) => ({
+      locale: browserLocale(),
+      user: newUser(),
+      recent: [],
+      setLocale: (locale) => set({ locale }),
+      setName: (name) => set((s) => ({ user: { ...s.user, name: name.trim().slice(0, 40) } })),
+      rememberBoard: (board) =>
+        set((s) => ({
+          recent: [
+            { ...board, openedAt: Date.now() },
+            ...s.recent.filter((b) => !(b.id === board.id && b.role === board.role)),
+          ].slice(0, MAX_RECENT),
+        })),
+    }),
+    { name: 'wijktafel-session', version: 1 },
+  ),
+)

@@ -1,0 +1,8 @@
+import type { Editor } from 'tldraw'
+
+declare global {
+  interface Window {
+    /** The board page exposes its tldraw editor (client/src/board/BoardCanvas.tsx). */
+    editor?: Editor
+  }
+}
