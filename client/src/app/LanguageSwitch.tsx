@@ -1,3 +1,4 @@
+import { Languages } from 'lucide-react'
 import { useSession } from '../state/session'
 import { useT } from './useT'
 
@@ -13,7 +14,7 @@ export function LanguageSwitch({ className }: { className?: string }) {
       lang={next}
       onClick={() => setLocale(next)}
     >
-      <span aria-hidden="true">🌐 </span>
+      <Languages aria-hidden="true" size={20} />
       {t('language.switch')}
     </button>
   )

@@ -1,4 +1,5 @@
 import { isToken, type BoardInfo, type MessageKey } from '@wijktafel/shared'
+import { Lock } from 'lucide-react'
 import { useEffect, useState } from 'react'
 import { ApiRequestError, getBoard } from '../app/api'
 import { useT } from '../app/useT'
@@ -71,9 +72,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
     return (
       <main className="wt-center">
         <div className="wt-card" role="alert">
-          <p className="wt-big-icon" aria-hidden="true">
-            🔒
-          </p>
+          <Lock className="wt-big-icon" aria-hidden="true" size={56} />
           <p>{t(state.message)}</p>
           <a className="wt-button" href="/">
             {t('board.toStart')}

@@ -1,3 +1,4 @@
+import { Eye } from 'lucide-react'
 import { LanguageSwitch } from '../app/LanguageSwitch'
 import { useT } from '../app/useT'
 import { useBoard } from './BoardContext'
@@ -13,7 +14,8 @@ export function BoardTopPanel() {
         {info.title}
       </h1>
       <span className={`wt-role wt-role--${info.role}`}>
-        {info.role === 'viewer' ? `👁 ${t('status.readOnly')}` : t(`role.${info.role}`)}
+        {info.role === 'viewer' && <Eye aria-hidden="true" size={16} />}
+        {info.role === 'viewer' ? t('status.readOnly') : t(`role.${info.role}`)}
       </span>
       <ConnectionBadge />
       <LanguageSwitch className="wt-button wt-button--small wt-button--quiet" />

@@ -1,3 +1,4 @@
+import { Check, Copy, type LucideIcon } from 'lucide-react'
 import QRCode from 'qrcode'
 import { useEffect, useId, useState } from 'react'
 import { useT } from '../app/useT'
@@ -5,7 +6,7 @@ import { useT } from '../app/useT'
 /** One shareable link: label, the link itself, a copy button and a scannable QR code. */
 export function LinkCard(props: {
   testId: string
-  icon: string
+  icon: LucideIcon
   label: string
   hint: string
   url: string
@@ -35,11 +36,11 @@ export function LinkCard(props: {
   return (
     <section className="wt-linkcard" data-testid={props.testId}>
       <h3>
-        <span aria-hidden="true">{props.icon} </span>
+        <props.icon aria-hidden="true" size={24} />
         {props.label}
       </h3>
       <p>{props.hint}</p>
-      {qr && <img className="wt-qr" src={qr} width={180} height={180} alt={`QR: ${props.label}`} />}
+      {qr && <img className="wt-qr" src={qr} width={160} height={160} alt={`QR: ${props.label}`} />}
       <div className="wt-linkcard__row">
         <input
           id={id}
@@ -49,7 +50,8 @@ export function LinkCard(props: {
           onFocus={(e) => e.target.select()}
         />
         <button type="button" className="wt-button" onClick={copy}>
-          {copied ? `✓ ${t('share.copied')}` : t('share.copy')}
+          {copied ? <Check aria-hidden="true" size={18} /> : <Copy aria-hidden="true" size={18} />}
+          {copied ? t('share.copied') : t('share.copy')}
         </button>
       </div>
     </section>

@@ -1,3 +1,4 @@
+import { Hand } from 'lucide-react'
 import { useState, type FormEvent } from 'react'
 import { useT } from '../app/useT'
 import { useSession } from '../state/session'
@@ -17,7 +18,7 @@ export function NamePrompt() {
     <main className="wt-center">
       <form className="wt-card" onSubmit={onSubmit}>
         <h1>
-          <span aria-hidden="true">👋 </span>
+          <Hand aria-hidden="true" size={32} />
           {t('name.title')}
         </h1>
         <p id="name-hint">{t('name.hint')}</p>

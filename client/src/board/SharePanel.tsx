@@ -1,4 +1,5 @@
 import { shareableTokens } from '@wijktafel/shared'
+import { Link2, Pencil, Projector } from 'lucide-react'
 import { useRef } from 'react'
 import { boardLink } from '../app/api'
 import { useT } from '../app/useT'
@@ -24,7 +25,7 @@ export function SharePanel() {
         className="wt-button wt-button--primary"
         onClick={() => dialog.current?.showModal()}
       >
-        <span aria-hidden="true">🔗 </span>
+        <Link2 aria-hidden="true" size={20} />
         {t('share.button')}
       </button>
       <dialog ref={dialog} className="wt-dialog" aria-labelledby="share-title">
@@ -33,7 +34,7 @@ export function SharePanel() {
           {tokens.editor && (
             <LinkCard
               testId="editor-link"
-              icon="✏️"
+              icon={Pencil}
               label={t('share.editorLink')}
               hint={t('share.editorHint')}
               url={boardLink(info.id, tokens.editor)}
@@ -42,7 +43,7 @@ export function SharePanel() {
           {tokens.viewer && (
             <LinkCard
               testId="viewer-link"
-              icon="📽️"
+              icon={Projector}
               label={t('share.viewerLink')}
               hint={t('share.viewerHint')}
               url={boardLink(info.id, tokens.viewer)}
