@@ -1,12 +1,35 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
+import { VitePWA } from 'vite-plugin-pwa'
 
 // The sync server serves the built client; in `vite dev` we proxy the API and the
 // WebSocket to a server started separately (PORT 8080 by default).
 const serverTarget = process.env.WIJKTAFEL_SERVER ?? 'http://localhost:8080'
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // A service worker keeps the application itself (HTML, JS, CSS, fonts, icons) so that a
+    // board opened before reloads without a network; the board comes from IndexedDB then.
+    VitePWA({
+      injectRegister: null,
+      registerType: 'autoUpdate',
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,woff2}'],
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//, /^\/sync\//, /^\/healthz/],
+        runtimeCaching: [
+          {
+            urlPattern: ({ url }) => url.pathname.startsWith('/assets/'),
+            handler: 'CacheFirst',
+            options: { cacheName: 'wijktafel-assets' },
+          },
+        ],
+      },
+    }),
+  ],
   resolve: { conditions: ['source'] },
   build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 4096 },
   server: {

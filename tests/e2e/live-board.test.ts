@@ -139,6 +139,33 @@ describe('a live shared board in real browsers', () => {
     expect(await noteTexts(resident.page)).toEqual(before)
   })
 
+  it('offline, a reload still shows the board and edits made offline arrive on reconnect', async () => {
+    const page = resident.page
+    // The service worker must control the page before the network goes away.
+    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, {
+      timeout: 30_000,
+    })
+    await resident.context.setOffline(true)
+    await page.reload()
+    await page.waitForFunction(
+      () => window.editor?.getCurrentPageShapes().length === 3,
+      undefined,
+      {
+        timeout: 30_000,
+      },
+    )
+    await page.waitForSelector('[data-connection="offline"]')
+    await screenshot(page, 'offline-reload.png')
+
+    await drawRectangle(page, { x: 700, y: 500 }, { x: 820, y: 600 })
+    expect(await shapeCount(page)).toBe(4)
+    expect(await shapeCount(facilitator.page)).toBe(3)
+
+    await resident.context.setOffline(false)
+    await page.waitForSelector('[data-connection="connected"]', { timeout: 30_000 })
+    await facilitator.page.waitForFunction(() => window.editor!.getCurrentPageShapes().length === 4)
+  })
+
   it('no request leaves for another host', () => {
     const origin = new URL(app.url).host
     for (const person of [facilitator, resident, projector]) {
