@@ -3,6 +3,12 @@ import type { BoardInfo } from '@wijktafel/shared'
 import { useMemo } from 'react'
 import { Tldraw, useTldrawCurrentUser, type Editor, type TLComponents } from 'tldraw'
 import 'tldraw/tldraw.css'
+import {
+  WIJKTAFEL_COMPONENTS,
+  WIJKTAFEL_OVERRIDES,
+  WIJKTAFEL_SHAPE_UTILS,
+  WIJKTAFEL_TOOLS,
+} from '../shapes'
 import { useSession } from '../state/session'
 import { BoardContext, type BoardContextValue } from './BoardContext'
 import { BoardTopPanel } from './BoardTopPanel'
@@ -18,13 +24,20 @@ declare global {
 
 // Fonts, icons and translations come from our own build: no request leaves for a CDN.
 const assetUrls = getAssetUrlsByImport()
-const components: TLComponents = { TopPanel: BoardTopPanel, SharePanel }
+// Wijktafel cards (client/src/shapes): their toolbar palette and edit panel join our panels.
+const components: TLComponents = { TopPanel: BoardTopPanel, SharePanel, ...WIJKTAFEL_COMPONENTS }
 
 export function BoardCanvas({ info, token }: { info: BoardInfo; token: string }) {
   const user = useSession((s) => s.user)
   const locale = useSession((s) => s.locale)
   const setName = useSession((s) => s.setName)
-  const sync = useBoardSync({ boardId: info.id, token, role: info.role, user })
+  const sync = useBoardSync({
+    boardId: info.id,
+    token,
+    role: info.role,
+    user,
+    shapeUtils: WIJKTAFEL_SHAPE_UTILS, // Wijktafel cards: the store's schema includes them
+  })
   // tldraw's own idea of the user must be ours, or it will not recognise its own presence
   // (following, "hide idle people") and would keep a random id of its own.
   const currentUser = useTldrawCurrentUser({
@@ -61,6 +74,9 @@ export function BoardCanvas({ info, token }: { info: BoardInfo; token: string })
           licenseKey={import.meta.env.VITE_TLDRAW_LICENSE_KEY}
           locale={locale}
           user={currentUser}
+          shapeUtils={WIJKTAFEL_SHAPE_UTILS}
+          tools={WIJKTAFEL_TOOLS}
+          overrides={WIJKTAFEL_OVERRIDES}
           components={components}
           onMount={onMount}
         />

@@ -1,10 +1,28 @@
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/messages.js'
 import type { Role } from './roles.js'
 import type { BoardTokens } from './tokens.js'
 
 export const MAX_TITLE_LENGTH = 120
 
+/** What a new board starts with: one of the two maps, both (two pages), nothing, or the example. */
+export const BOARD_TEMPLATES = [
+  'belangenkaart',
+  'partnerschapskaart',
+  'both',
+  'empty',
+  'example',
+] as const
+export type BoardTemplate = (typeof BOARD_TEMPLATES)[number]
+
 export interface CreateBoardRequest {
   title: string
+  /**
+   * Without a template the document starts blank and the first client to open it writes
+   * tldraw's default document and page; 'empty' is one named, empty page made by the server.
+   */
+  template?: BoardTemplate
+  /** Language of the template's titles and the page names; default 'nl'. */
+  locale: Locale
 }
 
 export interface CreateBoardResponse {
@@ -43,5 +61,12 @@ export function parseCreateBoardRequest(body: unknown): Parsed<CreateBoardReques
   if (/[\u0000-\u001f\u007f]/.test(trimmed)) {
     return { ok: false, error: 'The title must not contain control characters.' }
   }
-  return { ok: true, value: { title: trimmed } }
+  const { template, locale = DEFAULT_LOCALE } = body as Record<string, unknown>
+  if (template !== undefined && !(BOARD_TEMPLATES as readonly unknown[]).includes(template)) {
+    return { ok: false, error: `The template must be one of: ${BOARD_TEMPLATES.join(', ')}.` }
+  }
+  if (!isLocale(locale)) return { ok: false, error: 'The locale must be "nl" or "en".' }
+  const value: CreateBoardRequest = { title: trimmed, locale }
+  if (template !== undefined) value.template = template as BoardTemplate
+  return { ok: true, value }
 }

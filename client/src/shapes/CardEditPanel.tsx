@@ -1,0 +1,116 @@
+import {
+  ACTION_SHAPE,
+  ASSIGNMENT_SHAPE,
+  DECISION_SHAPE,
+  DREAM_SHAPE,
+  EXPECTATION_SHAPE,
+  INTEREST_SHAPE,
+  LEGEND_SHAPE,
+  LESSON_SHAPE,
+  PARTICIPANT_SHAPE,
+  ROLE_SHAPE,
+  RULE_SHAPE,
+  SHARED_INTEREST_SHAPE,
+  ZONE_SHAPE,
+} from '@wijktafel/shared'
+import type { ComponentType } from 'react'
+import { useEditor, useValue, type TLShape } from 'tldraw'
+import { ActionPanel } from './action/ActionShapeUtil'
+import { AssignmentPanel } from './assignment/AssignmentShapeUtil'
+import { stopEvent } from './common/useCard'
+import { DecisionPanel } from './decision/DecisionShapeUtil'
+import { DreamPanel } from './dream/DreamShapeUtil'
+import { ExpectationPanel } from './expectation/ExpectationShapeUtil'
+import { InterestPanel } from './interest/InterestShapeUtil'
+import { LegendPanel } from './legend/LegendShapeUtil'
+import { LessonPanel } from './lesson/LessonShapeUtil'
+import { ParticipantPanel } from './participant/ParticipantShapeUtil'
+import { RolePanel } from './role/RoleShapeUtil'
+import { RulePanel } from './rule/RuleShapeUtil'
+import { SharedInterestPanel } from './shared-interest/SharedInterestShapeUtil'
+import { ZonePanel } from './zone/ZoneShapeUtil'
+
+/** The choices of each kind (kinds with only text fields have none). */
+const PANELS: Record<string, ComponentType<{ shape: any }>> = {
+  [DREAM_SHAPE]: DreamPanel,
+  [ASSIGNMENT_SHAPE]: AssignmentPanel,
+  [PARTICIPANT_SHAPE]: ParticipantPanel,
+  [INTEREST_SHAPE]: InterestPanel,
+  [SHARED_INTEREST_SHAPE]: SharedInterestPanel,
+  [ROLE_SHAPE]: RolePanel,
+  [EXPECTATION_SHAPE]: ExpectationPanel,
+  [DECISION_SHAPE]: DecisionPanel,
+  [RULE_SHAPE]: RulePanel,
+  [ACTION_SHAPE]: ActionPanel,
+  [LESSON_SHAPE]: LessonPanel,
+  [ZONE_SHAPE]: ZonePanel,
+  [LEGEND_SHAPE]: LegendPanel,
+}
+
+const GAP = 12
+const MIN_ROOM = 220
+const PANEL_WIDTH = 460
+const TOP_RESERVED = 64
+const BOTTOM_RESERVED = 190
+
+/**
+ * The choices (kind, category, status, participants, dates...) of the card being edited, as
+ * pictogram buttons in one floating panel beside it [1]. One instance for the whole canvas,
+ * in screen space: legible and touchable at any zoom, and no extra work for idle cards.
+ */
+export function CardEditPanel() {
+  const editor = useEditor()
+  const shape = useValue(
+    'wt editing card',
+    () => {
+      const s = editor.getEditingShape()
+      return s && PANELS[s.type] ? (s as TLShape) : null
+    },
+    [editor],
+  )
+  const place = useValue(
+    'wt edit panel place',
+    () => {
+      if (!shape) return null
+      const bounds = editor.getShapePageBounds(shape.id)
+      if (!bounds) return null
+      const view = editor.getViewportScreenBounds()
+      const topLeft = editor.pageToViewport({ x: bounds.minX, y: bounds.minY })
+      const bottomRight = editor.pageToViewport({ x: bounds.maxX, y: bounds.maxY })
+      // Keep clear of the top panel and of the palette and toolbar at the bottom.
+      const top = TOP_RESERVED
+      const bottom = view.h - BOTTOM_RESERVED
+      const left = Math.max(8, Math.min(topLeft.x, view.w - PANEL_WIDTH - 8))
+      const below = bottom - (bottomRight.y + GAP)
+      const above = topLeft.y - GAP - top
+      if (below >= MIN_ROOM) return { left, top: bottomRight.y + GAP, maxHeight: below }
+      if (above >= MIN_ROOM) return { left, bottom: view.h - topLeft.y + GAP, maxHeight: above }
+      // No room above or below: beside the card, or over the bottom of the screen.
+      const right = bottomRight.x + GAP
+      const besideTop = Math.max(top, Math.min(topLeft.y, bottom - MIN_ROOM))
+      if (view.w - right >= PANEL_WIDTH + 8) {
+        return { left: right, top: besideTop, maxHeight: bottom - besideTop }
+      }
+      return { left, bottom: view.h - bottom, maxHeight: bottom - top }
+    },
+    [editor, shape?.id],
+  )
+  if (!shape || !place) return null
+  const Panel = PANELS[shape.type]!
+  return (
+    <div
+      className="wtc-edit-panel"
+      style={place}
+      onPointerDown={stopEvent}
+      onPointerUp={stopEvent}
+      onWheel={stopEvent}
+      onDoubleClick={stopEvent}
+    >
+      <Panel shape={shape} />
+    </div>
+  )
+}
+
+// [1] Rendered through tldraw's `InFrontOfTheCanvas` slot, inside the canvas element; so
+// pointer events are stopped here, or the canvas would take a click on a button as a click
+// on the empty page and end the editing.

@@ -1,0 +1,83 @@
+import { translate, LOCALES } from '@wijktafel/shared'
+import type {
+  TLAnyShapeUtilConstructor,
+  TLEditorComponents,
+  TLStateNodeConstructor,
+  TLUiComponents,
+  TLUiOverrides,
+} from 'tldraw'
+import { ActionShapeUtil } from './action/ActionShapeUtil'
+import { AssignmentShapeUtil } from './assignment/AssignmentShapeUtil'
+import { BottleneckShapeUtil } from './bottleneck/BottleneckShapeUtil'
+import { CardEditPanel } from './CardEditPanel'
+import './cards.css'
+import { Swatch } from './common/Choices'
+import { CommunicationShapeUtil } from './communication/CommunicationShapeUtil'
+import { DecisionShapeUtil } from './decision/DecisionShapeUtil'
+import { DreamShapeUtil } from './dream/DreamShapeUtil'
+import { ExpectationShapeUtil } from './expectation/ExpectationShapeUtil'
+import { InterestShapeUtil } from './interest/InterestShapeUtil'
+import { LegendShapeUtil } from './legend/LegendShapeUtil'
+import { LessonShapeUtil } from './lesson/LessonShapeUtil'
+import { ParticipantShapeUtil } from './participant/ParticipantShapeUtil'
+import { RoleShapeUtil } from './role/RoleShapeUtil'
+import { RuleShapeUtil } from './rule/RuleShapeUtil'
+import { SharedInterestShapeUtil } from './shared-interest/SharedInterestShapeUtil'
+import { WijktafelToolbar } from './tools/CardPalette'
+import { ALL_PLACEMENTS, PLACEMENT_TOOLS } from './tools/placementTools'
+import { ZoneShapeUtil } from './zone/ZoneShapeUtil'
+
+/**
+ * Everything the board passes to tldraw for the Wijktafel cards. Module-level constants: the
+ * sync hook reads `shapeUtils` once, and tldraw compares these by identity.
+ */
+export const WIJKTAFEL_SHAPE_UTILS: readonly TLAnyShapeUtilConstructor[] = [
+  DreamShapeUtil,
+  AssignmentShapeUtil,
+  ParticipantShapeUtil,
+  InterestShapeUtil,
+  SharedInterestShapeUtil,
+  RoleShapeUtil,
+  DecisionShapeUtil,
+  ExpectationShapeUtil,
+  CommunicationShapeUtil,
+  RuleShapeUtil,
+  ActionShapeUtil,
+  BottleneckShapeUtil,
+  LessonShapeUtil,
+  ZoneShapeUtil,
+  LegendShapeUtil,
+]
+
+/** One tool per palette button (cards, zones, legends): click to place. */
+export const WIJKTAFEL_TOOLS: readonly TLStateNodeConstructor[] = PLACEMENT_TOOLS
+
+/** The toolbar with the card palette, and the floating panel of the card being edited. */
+export const WIJKTAFEL_COMPONENTS: TLUiComponents & TLEditorComponents = {
+  Toolbar: WijktafelToolbar,
+  InFrontOfTheCanvas: CardEditPanel,
+}
+
+/**
+ * Registers the placement tools in tldraw's UI (so they have a label in menus and the
+ * keyboard shortcuts dialog), with labels from our catalogue in every language.
+ */
+export const WIJKTAFEL_OVERRIDES: TLUiOverrides = {
+  tools(editor, tools) {
+    for (const spec of ALL_PLACEMENTS) {
+      tools[spec.id] = {
+        id: spec.id,
+        label: spec.id,
+        icon: <Swatch choice={spec} size={18} />,
+        onSelect: () => editor.setCurrentTool(spec.id),
+      }
+    }
+    return tools
+  },
+  translations: Object.fromEntries(
+    LOCALES.map((locale) => [
+      locale,
+      Object.fromEntries(ALL_PLACEMENTS.map((spec) => [spec.id, translate(locale, spec.label)])),
+    ]),
+  ),
+}

@@ -1,0 +1,6 @@
+export * from './enums.js'
+export * from './icons.js'
+export * from './choice.js'
+export * from './choices.js'
+export * from './cardKinds.js'
+export * from './contrast.js'
