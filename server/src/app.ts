@@ -19,6 +19,8 @@ import { createStaticHandler } from './http/staticFiles.js'
 import { handleUpgrade } from './http/upgrade.js'
 import type { BoardStore } from './persistence/BoardStore.js'
 import { openSqliteBoardStore } from './persistence/SqliteBoardStore.js'
+import { BoardRules } from './records/BoardRules.js'
+import { createBoardSchema } from './records/boardSchema.js'
 import { RoomManager } from './rooms/RoomManager.js'
 
 export { ConfigError, defaultConfig, resolveConfig } from './config.js'
@@ -51,6 +53,7 @@ export async function createServer(options: ServerOptions): Promise<WijktafelSer
     store,
     roomIdleMs: config.roomIdleMs,
     compactAfterUpdates: config.compactAfterUpdates,
+    rules: new BoardRules(createBoardSchema()),
     log,
   })
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })

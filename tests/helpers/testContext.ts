@@ -28,6 +28,8 @@ export interface TestClient {
   provider: WebsocketProvider
   /** Reasons of the permission-denied (auth) messages this client received. */
   denied: string[]
+  /** Every close of this client's socket by the server, in order. */
+  closes: { code: number; reason: string }[]
 }
 
 export interface StartOptions extends Partial<Omit<ServerOptions, 'persistence'>> {
@@ -80,6 +82,11 @@ export function testContext() {
       disableBc: true,
     })
     const denied: string[] = []
+    const closes: { code: number; reason: string }[] = []
+    // null when the provider closed the socket itself (destroy, 30 s watchdog).
+    provider.on('connection-close', (event) => {
+      if (event) closes.push({ code: event.code, reason: event.reason })
+    })
     // Records instead of y-websocket's console.warn; the socket stays real.
     provider.messageHandlers[MessageType.AUTH] = (_encoder, decoder) =>
       authProtocol.readAuthMessage(decoder, doc, (_doc, reason) => denied.push(reason))
@@ -87,7 +94,7 @@ export function testContext() {
       provider.destroy()
       doc.destroy()
     })
-    return { doc, provider, denied }
+    return { doc, provider, denied, closes }
   }
 
   /** A raw `ws` socket for sending what no honest client sends. */

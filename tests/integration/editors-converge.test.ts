@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { geoShape, putRecords } from '../helpers/records.js'
 import { createBoard, testContext } from '../helpers/testContext.js'
 import { waitFor, waitForSynced } from '../helpers/waitFor.js'
 
@@ -17,11 +18,11 @@ describe('two editors', () => {
     const b = connectClient(server, board.id, board.tokens.editor)
     await Promise.all([waitForSynced(a.provider), waitForSynced(b.provider)])
 
-    a.doc.getMap('records').set('shape:dream', { text: 'Een groene wijk' })
+    putRecords(a.doc, geoShape('dream', 'Een groene wijk'))
     await waitFor(() => b.doc.getMap('records').has('shape:dream'), {
       message: 'B sees the card A added',
     })
-    b.doc.getMap('records').set('shape:action', { text: 'Zonnepanelen op de school' })
+    putRecords(b.doc, geoShape('action', 'Zonnepanelen op de school'))
     b.doc.getMap('records').delete('shape:dream')
     await waitFor(() => a.doc.getMap('records').has('shape:action'), {
       message: 'A sees the card B added',
@@ -40,9 +41,9 @@ describe('two editors', () => {
 
     // Both write before either can have heard the other: same keys, different values.
     for (let i = 0; i < 50; i++) {
-      a.doc.getMap('records').set(`shape:${i % 10}`, { by: 'a', i })
-      b.doc.getMap('records').set(`shape:${i % 10}`, { by: 'b', i })
-      b.doc.getMap('records').set(`shape:b${i}`, { by: 'b', i })
+      putRecords(a.doc, geoShape(`${i % 10}`, `a ${i}`))
+      putRecords(b.doc, geoShape(`${i % 10}`, `b ${i}`))
+      putRecords(b.doc, geoShape(`b${i}`, `b ${i}`))
     }
     await waitFor(
       () =>

@@ -3,6 +3,7 @@ import { describe, expect, it, onTestFinished } from 'vitest'
 import { CloseCode } from '@wijktafel/shared'
 import { DATABASE_FILE, openSqliteBoardStore } from '@wijktafel/server'
 import type { BoardStore } from '@wijktafel/server'
+import { boardBasics, geoShape, labelOf, putRecords } from '../helpers/records.js'
 import { createBoard, testContext } from '../helpers/testContext.js'
 import { waitFor, waitForSynced } from '../helpers/waitFor.js'
 
@@ -14,8 +15,8 @@ describe('persistence', () => {
     const board = await createBoard(first, 'De Horst')
     const a = connectClient(first, board.id, board.tokens.editor)
     await waitForSynced(a.provider)
-    a.doc.getMap('records').set('shape:dream', 'Een groene wijk')
-    a.doc.getText('notes').insert(0, 'Bijeenkomst 12 maart')
+    putRecords(a.doc, ...boardBasics())
+    putRecords(a.doc, geoShape('dream', 'Een groene wijk'))
     await waitFor(() => first.server.store.loadDoc(board.id).updates.length >= 2, {
       message: 'both edits are stored',
     })
@@ -25,8 +26,8 @@ describe('persistence', () => {
     const second = await startServer({ dataDir: first.dataDir })
     const b = connectClient(second, board.id, board.tokens.viewer)
     await waitForSynced(b.provider)
-    expect(b.doc.getMap('records').get('shape:dream')).toBe('Een groene wijk')
-    expect(b.doc.getText('notes').toString()).toBe('Bijeenkomst 12 maart')
+    expect(labelOf(b.doc.getMap('records').get('shape:dream'))).toBe('Een groene wijk')
+    expect(b.doc.getMap('records').get('page:page')).toEqual(boardBasics()[1])
     const info = await fetch(`${second.url}/api/boards/${board.id}`, {
       headers: { Authorization: `Bearer ${board.tokens.facilitator}` },
     })
@@ -39,8 +40,8 @@ describe('persistence', () => {
     const a = connectClient(first, board.id, board.tokens.editor)
     const b = connectClient(first, board.id, board.tokens.editor)
     await Promise.all([waitForSynced(a.provider), waitForSynced(b.provider)])
-    for (let i = 0; i < 60; i++) a.doc.getMap('records').set(`shape:${i % 13}`, i)
-    await waitFor(() => b.doc.getMap('records').get('shape:7') === 59, {
+    for (let i = 0; i < 60; i++) putRecords(a.doc, geoShape(`${i % 13}`, '', { x: i }))
+    await waitFor(() => (b.doc.getMap('records').get('shape:7') as { x: number }).x === 59, {
       message: 'B received the last edit',
     })
     const stored = first.server.store.loadDoc(board.id)
@@ -66,7 +67,7 @@ describe('persistence', () => {
     const board = await createBoard(server, 'De Horst')
     const a = connectClient(server, board.id, board.tokens.editor)
     await waitForSynced(a.provider)
-    a.doc.getMap('records').set('shape:dream', 'Een groene wijk')
+    putRecords(a.doc, geoShape('dream', 'Een groene wijk'))
     await waitFor(() => server.server.store.loadDoc(board.id).updates.length === 1, {
       message: 'the edit is stored',
     })
@@ -76,7 +77,7 @@ describe('persistence', () => {
 
     const b = connectClient(server, board.id, board.tokens.viewer)
     await waitForSynced(b.provider)
-    expect(b.doc.getMap('records').get('shape:dream')).toBe('Een groene wijk')
+    expect(labelOf(b.doc.getMap('records').get('shape:dream'))).toBe('Een groene wijk')
   })
 
   it('the log alone restores a board when the server stopped without compacting', async () => {
@@ -90,7 +91,7 @@ describe('persistence', () => {
     const board = await createBoard(dying, 'De Horst')
     const a = connectClient(dying, board.id, board.tokens.editor)
     await waitForSynced(a.provider)
-    for (let i = 0; i < 20; i++) a.doc.getMap('records').set(`shape:${i}`, i)
+    for (let i = 0; i < 20; i++) putRecords(a.doc, geoShape(`${i}`, '', { x: i }))
     await waitFor(() => real.loadDoc(board.id).updates.length === 20, {
       message: 'all 20 edits are appended',
     })

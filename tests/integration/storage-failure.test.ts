@@ -4,6 +4,7 @@ import * as Y from 'yjs'
 import { CloseCode } from '@wijktafel/shared'
 import { DATABASE_FILE, openSqliteBoardStore } from '@wijktafel/server'
 import type { BoardStore } from '@wijktafel/server'
+import { geoShape, putRecords } from '../helpers/records.js'
 import { createBoard, testContext } from '../helpers/testContext.js'
 import { waitFor, waitForSynced } from '../helpers/waitFor.js'
 
@@ -31,13 +32,13 @@ describe('storage failure', () => {
     const a = connectClient(server, board.id, board.tokens.editor)
     const b = connectClient(server, board.id, board.tokens.editor)
     await Promise.all([waitForSynced(a.provider), waitForSynced(b.provider)])
-    a.doc.getMap('records').set('shape:stored', 1)
+    putRecords(a.doc, geoShape('stored'))
     await waitFor(() => b.doc.getMap('records').has('shape:stored'), { message: 'B hears A' })
 
     const closes: number[] = []
     b.provider.on('connection-close', (event) => closes.push(event?.code ?? 0))
     disk.full = true
-    a.doc.getMap('records').set('shape:unstored', 2)
+    putRecords(a.doc, geoShape('unstored'))
     await waitFor(() => closes.includes(CloseCode.STORAGE_FAILED), {
       message: 'B is disconnected with 4503',
     })
@@ -48,7 +49,7 @@ describe('storage failure', () => {
 
     // Disk back: the clients reconnect on their own, and A's sync step 2 resends the edit.
     disk.full = false
-    await waitFor(() => b.doc.getMap('records').get('shape:unstored') === 2, {
+    await waitFor(() => b.doc.getMap('records').has('shape:unstored'), {
       timeoutMs: 10_000,
       message: 'after reconnecting, B receives the edit, now stored',
     })
@@ -57,7 +58,10 @@ describe('storage failure', () => {
     for (const update of [stored.state ?? Y.encodeStateAsUpdate(new Y.Doc()), ...stored.updates]) {
       Y.applyUpdate(onDisk, update)
     }
-    expect(onDisk.getMap('records').toJSON()).toEqual({ 'shape:stored': 1, 'shape:unstored': 2 })
+    expect(onDisk.getMap('records').toJSON()).toEqual({
+      'shape:stored': geoShape('stored'),
+      'shape:unstored': geoShape('unstored'),
+    })
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
   })
 })

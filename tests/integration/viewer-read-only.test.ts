@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { READ_ONLY_REASON } from '@wijktafel/shared'
+import { geoShape, putRecords } from '../helpers/records.js'
 import { createBoard, testContext } from '../helpers/testContext.js'
 import { waitFor, waitForSynced } from '../helpers/waitFor.js'
 
@@ -12,12 +13,12 @@ describe('a viewer', () => {
     const editor = connectClient(server, board.id, board.tokens.editor)
     const viewer = connectClient(server, board.id, board.tokens.viewer)
     await Promise.all([waitForSynced(editor.provider), waitForSynced(viewer.provider)])
-    editor.doc.getMap('records').set('shape:dream', 'Een groene wijk')
+    putRecords(editor.doc, geoShape('dream', 'Een groene wijk'))
     await waitFor(() => viewer.doc.getMap('records').has('shape:dream'), {
       message: 'the viewer receives the editor’s card',
     })
 
-    viewer.doc.getMap('records').set('shape:vandal', 'weg ermee')
+    putRecords(viewer.doc, geoShape('vandal', 'weg ermee'))
     viewer.doc.getMap('records').delete('shape:dream')
     await waitFor(() => viewer.denied.length > 0, {
       message: 'the viewer is told the board is read-only',
@@ -26,21 +27,23 @@ describe('a viewer', () => {
 
     // Still connected: a later editor change reaches the viewer on the same socket.
     const socketBefore = viewer.provider.ws
-    editor.doc.getMap('records').set('shape:action', 'Buurtfeest')
+    putRecords(editor.doc, geoShape('action', 'Buurtfeest'))
     await waitFor(() => viewer.doc.getMap('records').has('shape:action'), {
       message: 'the viewer receives the editor’s later card',
     })
     expect(viewer.provider.ws).toBe(socketBefore)
     expect(viewer.provider.wsconnected).toBe(true)
     // The editor never saw the viewer's writes; a second viewer write is dropped silently.
-    viewer.doc.getMap('records').set('shape:vandal2', 'nog eens')
+    putRecords(viewer.doc, geoShape('vandal2', 'nog eens'))
     const late = connectClient(server, board.id, board.tokens.editor)
     await waitForSynced(late.provider)
     expect(editor.doc.getMap('records').has('shape:vandal')).toBe(false)
-    expect(editor.doc.getMap('records').get('shape:dream')).toBe('Een groene wijk')
+    expect(editor.doc.getMap('records').get('shape:dream')).toEqual(
+      geoShape('dream', 'Een groene wijk'),
+    )
     expect(late.doc.getMap('records').toJSON()).toEqual({
-      'shape:dream': 'Een groene wijk',
-      'shape:action': 'Buurtfeest',
+      'shape:dream': geoShape('dream', 'Een groene wijk'),
+      'shape:action': geoShape('action', 'Buurtfeest'),
     })
     expect(viewer.denied).toHaveLength(1)
   })
@@ -50,7 +53,7 @@ describe('a viewer', () => {
     const board = await createBoard(first, 'De Horst')
     const viewer = connectClient(first, board.id, board.tokens.viewer)
     await waitForSynced(viewer.provider)
-    viewer.doc.getMap('records').set('shape:vandal', 'weg ermee')
+    putRecords(viewer.doc, geoShape('vandal', 'weg ermee'))
     await waitFor(() => viewer.denied.length > 0, { message: 'the viewer is refused' })
     viewer.provider.destroy()
     await first.server.close()

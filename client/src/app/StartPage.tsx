@@ -1,21 +1,24 @@
-import { MAX_TITLE_LENGTH, parseCreateBoardRequest } from '@wijktafel/shared'
+import { MAX_TITLE_LENGTH, parseCreateBoardRequest, type BoardTemplate } from '@wijktafel/shared'
 import { useState, type FormEvent } from 'react'
 import { useSession } from '../state/session'
 import { boardLink, createBoard } from './api'
 import { LanguageSwitch } from './LanguageSwitch'
+import { TemplatePicker } from './TemplatePicker'
 import { useT } from './useT'
 
 export function StartPage() {
   const t = useT()
   const recent = useSession((s) => s.recent)
   const rememberBoard = useSession((s) => s.rememberBoard)
+  const locale = useSession((s) => s.locale)
+  const [template, setTemplate] = useState<BoardTemplate>('both')
   const [title, setTitle] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault()
-    const parsed = parseCreateBoardRequest({ title })
+    const parsed = parseCreateBoardRequest({ title, template, locale })
     if (!parsed.ok) {
       setError(parsed.error)
       return
@@ -23,7 +26,7 @@ export function StartPage() {
     setBusy(true)
     setError(null)
     try {
-      const board = await createBoard(parsed.value.title)
+      const board = await createBoard(parsed.value)
       rememberBoard({
         id: board.id,
         title: board.title,
@@ -65,6 +68,7 @@ export function StartPage() {
             {error}
           </p>
         )}
+        <TemplatePicker value={template} onChange={setTemplate} />
         <button type="submit" className="wt-button wt-button--primary" disabled={busy}>
           {busy ? t('start.creating') : t('start.create')}
         </button>

@@ -1,4 +1,9 @@
-import type { ApiError, BoardInfo, CreateBoardResponse } from '@wijktafel/shared'
+import type {
+  ApiError,
+  BoardInfo,
+  CreateBoardRequest,
+  CreateBoardResponse,
+} from '@wijktafel/shared'
 
 /** An HTTP error from our API, with the status so pages can say what went wrong. */
 export class ApiRequestError extends Error {
@@ -26,11 +31,11 @@ async function request<T>(path: string, init: RequestInit): Promise<T> {
   return body as T
 }
 
-export function createBoard(title: string): Promise<CreateBoardResponse> {
+export function createBoard(board: CreateBoardRequest): Promise<CreateBoardResponse> {
   return request('/api/boards', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ title }),
+    body: JSON.stringify(board),
   })
 }
 

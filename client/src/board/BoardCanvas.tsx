@@ -60,6 +60,8 @@ export function BoardCanvas({ info, token }: { info: BoardInfo; token: string })
   function onMount(editor: Editor) {
     window.editor = editor
     editor.updateInstanceState({ isReadonly: info.role === 'viewer' })
+    // A template is larger than a screen: everyone starts with the whole map in view.
+    if (editor.getCurrentPageShapeIds().size > 0) editor.zoomToFit({ animation: { duration: 0 } })
     return () => {
       if (window.editor === editor) delete window.editor
     }

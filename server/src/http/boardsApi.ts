@@ -9,6 +9,7 @@ import {
 } from '@wijktafel/shared'
 import type { BoardInfo, CreateBoardResponse } from '@wijktafel/shared'
 import { authenticate, bearerToken } from '../auth/authenticate.js'
+import { initialDocState } from '../boards/initialDocState.js'
 import type { BoardStore } from '../persistence/BoardStore.js'
 import { readBody, sendError, sendJson, sendMethodNotAllowed } from './respond.js'
 
@@ -65,6 +66,7 @@ async function createBoard(req: IncomingMessage, res: ServerResponse, ctx: ApiCo
   ctx.store.createBoard(
     { id, title: parsed.value.title, createdAt: new Date().toISOString() },
     ROLES.map((role) => ({ hash: hashToken(tokens[role]), role })),
+    initialDocState(parsed.value),
   )
   const response: CreateBoardResponse = { id, title: parsed.value.title, tokens }
   sendJson(res, 201, response)

@@ -27,7 +27,8 @@ export interface StoredDoc {
  * "stored, then sent" a plain sequence without interleaving.
  */
 export interface BoardStore {
-  createBoard(board: BoardRecord, tokens: readonly TokenRecord[]): void
+  /** Creates the board, its token hashes and its first document state in one transaction. */
+  createBoard(board: BoardRecord, tokens: readonly TokenRecord[], initialState: Uint8Array): void
   getBoard(id: string): BoardRecord | undefined
   findToken(hash: string): { boardId: string; role: Role } | undefined
   countBoards(): number

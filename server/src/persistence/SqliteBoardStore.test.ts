@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+
+const EMPTY_DOC = Y.encodeStateAsUpdate(new Y.Doc())
 import { loadBoardDoc } from './loadBoardDoc.js'
 import { openSqliteBoardStore } from './SqliteBoardStore.js'
 import type { BoardStore } from './BoardStore.js'
@@ -28,10 +30,14 @@ describe('SqliteBoardStore', () => {
 
   it('finds a board and its tokens by hash, and nothing for unknown ones', () => {
     const store = open()
-    store.createBoard(board, [
-      { hash: 'f'.repeat(64), role: 'facilitator' },
-      { hash: 'e'.repeat(64), role: 'viewer' },
-    ])
+    store.createBoard(
+      board,
+      [
+        { hash: 'f'.repeat(64), role: 'facilitator' },
+        { hash: 'e'.repeat(64), role: 'viewer' },
+      ],
+      EMPTY_DOC,
+    )
     expect(store.getBoard(board.id)).toEqual(board)
     expect(store.findToken('e'.repeat(64))).toEqual({ boardId: board.id, role: 'viewer' })
     expect(store.findToken('0'.repeat(64))).toBeUndefined()
@@ -44,7 +50,7 @@ describe('SqliteBoardStore', () => {
     dirs.push(dir)
     const file = join(dir, 'test.sqlite')
     let store = open(file)
-    store.createBoard(board, [])
+    store.createBoard(board, [], EMPTY_DOC)
     const doc = new Y.Doc()
     doc.on('update', (update: Uint8Array) => store.appendUpdate(board.id, update))
     const map = doc.getMap<number>('records')

@@ -68,10 +68,13 @@ export function openSqliteBoardStore(filename: string): BoardStore {
   )
   const ping = db.prepare<[], { one: number }>('SELECT 1 AS one')
 
-  const createBoard = db.transaction((board: BoardRecord, tokens: readonly TokenRecord[]) => {
-    insertBoard.run(board.id, board.title, board.createdAt)
-    for (const token of tokens) insertToken.run(token.hash, board.id, token.role)
-  })
+  const createBoard = db.transaction(
+    (board: BoardRecord, tokens: readonly TokenRecord[], initialState: Uint8Array) => {
+      insertBoard.run(board.id, board.title, board.createdAt)
+      for (const token of tokens) insertToken.run(token.hash, board.id, token.role)
+      upsertState.run(board.id, initialState)
+    },
+  )
   const compact = db.transaction((boardId: string, state: Uint8Array, upToId: number) => {
     upsertState.run(boardId, state)
     deleteUpdates.run(boardId, upToId)
@@ -88,7 +91,7 @@ export function openSqliteBoardStore(filename: string): BoardStore {
   })
 
   return {
-    createBoard: (board, tokens) => createBoard(board, tokens),
+    createBoard: (board, tokens, initialState) => createBoard(board, tokens, initialState),
     getBoard(id) {
       const row = selectBoard.get(id)
       return row && { id: row.id, title: row.title, createdAt: row.created_at }

@@ -6,6 +6,9 @@ import type { Role } from '@wijktafel/shared'
 import type { BoardStore } from '../persistence/BoardStore.js'
 import { loadBoardDoc } from '../persistence/loadBoardDoc.js'
 import type { Logger } from '../config.js'
+import type { BoardRules } from '../records/BoardRules.js'
+import { fitCloseReason } from './closeReason.js'
+import { UpdateGuard } from './UpdateGuard.js'
 import {
   MalformedMessageError,
   decodeClientMessage,
@@ -34,7 +37,7 @@ export class Connection {
   close(code: number, reason: string): void {
     if (this.closed) return
     this.closed = true
-    this.socket.close(code, reason)
+    this.socket.close(code, fitCloseReason(reason))
   }
 }
 
@@ -42,19 +45,23 @@ export interface RoomOptions {
   boardId: string
   store: BoardStore
   compactAfterUpdates: number
+  /** What the doc may hold; every editor's update is checked against it first. */
+  rules: BoardRules
   log: Logger
   /** Called once when an update could not be stored; the manager forgets the room. */
   onStorageFailure(room: Room): void
 }
 
 /**
- * One board in memory: its Y.Doc, its awareness and its connections. Every doc change is
- * appended to the store before any other connection hears of it [1].
+ * One board in memory: its Y.Doc, its awareness and its connections. An editor's update
+ * reaches the doc only when its UpdateGuard accepts every record it writes; every doc
+ * change is appended to the store before any other connection hears of it [1].
  */
 export class Room {
   readonly boardId: string
   readonly doc: Y.Doc
   readonly awareness: awarenessProtocol.Awareness
+  private readonly guard: UpdateGuard
   private readonly connections = new Set<Connection>()
   private lastStoredId: number
   private updatesSinceCompaction = 0
@@ -67,6 +74,7 @@ export class Room {
     this.doc = loadBoardDoc(stored)
     this.lastStoredId = stored.lastUpdateId
     this.updatesSinceCompaction = stored.updates.length
+    this.guard = new UpdateGuard(this.doc, options.rules)
     // The server has no presence of its own; the constructor sets an empty local state.
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     this.awareness.setLocalState(null)
@@ -133,11 +141,19 @@ export class Room {
       }
       return
     }
+    const verdict = this.guard.check(update)
+    if (!verdict.ok) {
+      this.options.log(`refused an update on board ${this.boardId}: ${verdict.reason}`)
+      return conn.close(CloseCode.UPDATE_REJECTED, verdict.reason)
+    }
+    if (!verdict.update) return
     try {
-      Y.applyUpdate(this.doc, update, conn)
-    } catch {
-      // Whatever Yjs integrated before throwing was emitted, stored and broadcast already.
-      conn.close(CloseCode.UPDATE_REJECTED, 'update could not be applied')
+      Y.applyUpdate(this.doc, verdict.update, conn)
+    } catch (error) {
+      // Cannot happen (the shadow just integrated the same changes); if it does, the
+      // shadow must not stay ahead of the doc.
+      this.guard.rebuild()
+      throw error
     }
   }
 
@@ -202,6 +218,7 @@ export class Room {
     this.closed = true
     this.doc.off('update', this.onDocUpdate)
     this.awareness.off('update', this.onAwarenessUpdate)
+    this.guard.destroy()
     this.doc.destroy() // also destroys the awareness and its timer
   }
 }

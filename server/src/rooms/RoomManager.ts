@@ -3,6 +3,7 @@ import { CloseCode } from '@wijktafel/shared'
 import type { Role } from '@wijktafel/shared'
 import type { Logger } from '../config.js'
 import type { BoardStore } from '../persistence/BoardStore.js'
+import type { BoardRules } from '../records/BoardRules.js'
 import { Room } from './Room.js'
 import type { Connection } from './Room.js'
 
@@ -10,6 +11,7 @@ export interface RoomManagerOptions {
   store: BoardStore
   roomIdleMs: number
   compactAfterUpdates: number
+  rules: BoardRules
   log: Logger
 }
 
@@ -66,6 +68,7 @@ export class RoomManager {
         boardId,
         store: this.options.store,
         compactAfterUpdates: this.options.compactAfterUpdates,
+        rules: this.options.rules,
         log: this.options.log,
         onStorageFailure: (failed) => this.forget(failed),
       })
