@@ -47,7 +47,7 @@ function room(records: object[] = [...boardBasics(), geoShape('dream', 'Een groe
   return { doc, guard, client, send, offer, records: records_ }
 }
 
-const setRecord = (record: { id: string }) => (client: Y.Doc) =>
+const setRecord = (record: { id: string; [key: string]: unknown }) => (client: Y.Doc) =>
   client.getMap('records').set(record.id, record)
 
 function refusal(verdict: GuardVerdict): string {
