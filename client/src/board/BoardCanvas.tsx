@@ -5,10 +5,12 @@ import { Tldraw, useTldrawCurrentUser, type Editor, type TLComponents } from 'tl
 import 'tldraw/tldraw.css'
 import {
   WIJKTAFEL_COMPONENTS,
+  WIJKTAFEL_EDITOR_SHAPE_UTILS,
   WIJKTAFEL_OVERRIDES,
   WIJKTAFEL_SHAPE_UTILS,
   WIJKTAFEL_TOOLS,
 } from '../shapes'
+import { zoomToContent } from '../shapes/tools/zoomToContent'
 import { useSession } from '../state/session'
 import { BoardContext, type BoardContextValue } from './BoardContext'
 import { BoardTopPanel } from './BoardTopPanel'
@@ -61,7 +63,8 @@ export function BoardCanvas({ info, token }: { info: BoardInfo; token: string })
     window.editor = editor
     editor.updateInstanceState({ isReadonly: info.role === 'viewer' })
     // A template is larger than a screen: everyone starts with the whole map in view.
-    if (editor.getCurrentPageShapeIds().size > 0) editor.zoomToFit({ animation: { duration: 0 } })
+    if (editor.getCurrentPageShapeIds().size > 0)
+      zoomToContent(editor, { animation: { duration: 0 } })
     return () => {
       if (window.editor === editor) delete window.editor
     }
@@ -76,7 +79,7 @@ export function BoardCanvas({ info, token }: { info: BoardInfo; token: string })
           licenseKey={import.meta.env.VITE_TLDRAW_LICENSE_KEY}
           locale={locale}
           user={currentUser}
-          shapeUtils={WIJKTAFEL_SHAPE_UTILS}
+          shapeUtils={WIJKTAFEL_EDITOR_SHAPE_UTILS}
           tools={WIJKTAFEL_TOOLS}
           overrides={WIJKTAFEL_OVERRIDES}
           components={components}

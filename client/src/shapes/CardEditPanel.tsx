@@ -14,12 +14,15 @@ import {
   ZONE_SHAPE,
 } from '@wijktafel/shared'
 import type { ComponentType } from 'react'
-import { useEditor, useValue, type TLShape } from 'tldraw'
+import { Box, useEditor, useValue, type Editor, type TLShape } from 'tldraw'
 import { ActionPanel } from './action/ActionShapeUtil'
 import { AssignmentPanel } from './assignment/AssignmentShapeUtil'
 import { stopEvent } from './common/useCard'
 import { DecisionPanel } from './decision/DecisionShapeUtil'
 import { DreamPanel } from './dream/DreamShapeUtil'
+import { ExchangeArrowGeometry } from './exchange/ExchangeArrowShapeUtil'
+import { exchangeChoiceOf } from './exchange/exchangeBadge'
+import { ExchangePanel } from './exchange/ExchangePanel'
 import { ExpectationPanel } from './expectation/ExpectationShapeUtil'
 import { InterestPanel } from './interest/InterestShapeUtil'
 import { LegendPanel } from './legend/LegendShapeUtil'
@@ -45,6 +48,33 @@ const PANELS: Record<string, ComponentType<{ shape: any }>> = {
   [LESSON_SHAPE]: LessonPanel,
   [ZONE_SHAPE]: ZonePanel,
   [LEGEND_SHAPE]: LegendPanel,
+  arrow: ExchangePanel, // exchanges only (see panelShape)
+}
+
+/**
+ * The shape whose panel is open: the card being edited, or an exchange arrow that is selected
+ * on its own (its type is its main choice, so it should not take a double-click to reach).
+ */
+function panelShape(editor: Editor): TLShape | null {
+  const editing = editor.getEditingShape()
+  if (editing)
+    return PANELS[editing.type] && (editing.type !== 'arrow' || exchangeChoiceOf(editing))
+      ? editing
+      : null
+  const selected = editor.getOnlySelectedShape()
+  if (!selected || !exchangeChoiceOf(selected) || editor.getIsReadonly()) return null
+  // Not while the arrow is being drawn or dragged: only once it rests.
+  return editor.isIn('select.idle') ? selected : null
+}
+
+/**
+ * Page bounds the panel sits next to: the card, or an exchange's badge and text (an arrow's
+ * own bounds can span the whole map).
+ */
+function anchorBounds(editor: Editor, shape: TLShape): Box | undefined {
+  const geometry = shape.type === 'arrow' ? editor.getShapeGeometry(shape) : undefined
+  if (!(geometry instanceof ExchangeArrowGeometry)) return editor.getShapePageBounds(shape.id)
+  return Box.FromPoints(editor.getShapePageTransform(shape).applyToPoints(geometry.sign.corners))
 }
 
 const GAP = 12
@@ -52,6 +82,8 @@ const MIN_ROOM = 220
 const PANEL_WIDTH = 460
 const TOP_RESERVED = 64
 const BOTTOM_RESERVED = 190
+/** tldraw's style panel, docked top right on a wide screen. */
+const STYLE_PANEL = 164
 
 /**
  * The choices (kind, category, status, participants, dates...) of the card being edited, as
@@ -60,19 +92,12 @@ const BOTTOM_RESERVED = 190
  */
 export function CardEditPanel() {
   const editor = useEditor()
-  const shape = useValue(
-    'wt editing card',
-    () => {
-      const s = editor.getEditingShape()
-      return s && PANELS[s.type] ? (s as TLShape) : null
-    },
-    [editor],
-  )
+  const shape = useValue('wt panel shape', () => panelShape(editor), [editor])
   const place = useValue(
     'wt edit panel place',
     () => {
       if (!shape) return null
-      const bounds = editor.getShapePageBounds(shape.id)
+      const bounds = anchorBounds(editor, shape)
       if (!bounds) return null
       const view = editor.getViewportScreenBounds()
       const topLeft = editor.pageToViewport({ x: bounds.minX, y: bounds.minY })
@@ -80,7 +105,8 @@ export function CardEditPanel() {
       // Keep clear of the top panel and of the palette and toolbar at the bottom.
       const top = TOP_RESERVED
       const bottom = view.h - BOTTOM_RESERVED
-      const left = Math.max(8, Math.min(topLeft.x, view.w - PANEL_WIDTH - 8))
+      const rightEdge = view.w - (view.w >= PANEL_WIDTH + 2 * STYLE_PANEL ? STYLE_PANEL : 8)
+      const left = Math.max(8, Math.min(topLeft.x, rightEdge - PANEL_WIDTH))
       const below = bottom - (bottomRight.y + GAP)
       const above = topLeft.y - GAP - top
       if (below >= MIN_ROOM) return { left, top: bottomRight.y + GAP, maxHeight: below }
@@ -88,7 +114,7 @@ export function CardEditPanel() {
       // No room above or below: beside the card, or over the bottom of the screen.
       const right = bottomRight.x + GAP
       const besideTop = Math.max(top, Math.min(topLeft.y, bottom - MIN_ROOM))
-      if (view.w - right >= PANEL_WIDTH + 8) {
+      if (rightEdge - right >= PANEL_WIDTH) {
         return { left: right, top: besideTop, maxHeight: bottom - besideTop }
       }
       return { left, bottom: view.h - bottom, maxHeight: bottom - top }

@@ -1,4 +1,5 @@
 import { translate, LOCALES } from '@wijktafel/shared'
+import { ArrowBigRight } from 'lucide-react'
 import type {
   TLAnyShapeUtilConstructor,
   TLEditorComponents,
@@ -11,10 +12,13 @@ import { AssignmentShapeUtil } from './assignment/AssignmentShapeUtil'
 import { BottleneckShapeUtil } from './bottleneck/BottleneckShapeUtil'
 import { CardEditPanel } from './CardEditPanel'
 import './cards.css'
+import { lookStyle } from './common/CardFrame'
 import { Swatch } from './common/Choices'
 import { CommunicationShapeUtil } from './communication/CommunicationShapeUtil'
 import { DecisionShapeUtil } from './decision/DecisionShapeUtil'
 import { DreamShapeUtil } from './dream/DreamShapeUtil'
+import { ExchangeArrowShapeUtil } from './exchange/ExchangeArrowShapeUtil'
+import { EXCHANGE_LOOK, EXCHANGE_TOOL, ExchangeTool } from './exchange/ExchangeTool'
 import { ExpectationShapeUtil } from './expectation/ExpectationShapeUtil'
 import { InterestShapeUtil } from './interest/InterestShapeUtil'
 import { LegendShapeUtil } from './legend/LegendShapeUtil'
@@ -49,8 +53,18 @@ export const WIJKTAFEL_SHAPE_UTILS: readonly TLAnyShapeUtilConstructor[] = [
   LegendShapeUtil,
 ]
 
-/** One tool per palette button (cards, zones, legends): click to place. */
-export const WIJKTAFEL_TOOLS: readonly TLStateNodeConstructor[] = PLACEMENT_TOOLS
+/**
+ * What <Tldraw shapeUtils> gets: the cards, and our arrow util in place of tldraw's, which
+ * draws exchanges (Uitwisseling). Not for the store's schema: the arrow's record is tldraw's
+ * own, and createTLStore refuses a second util for 'arrow'.
+ */
+export const WIJKTAFEL_EDITOR_SHAPE_UTILS: readonly TLAnyShapeUtilConstructor[] = [
+  ...WIJKTAFEL_SHAPE_UTILS,
+  ExchangeArrowShapeUtil,
+]
+
+/** One tool per palette button (cards, zones, legends: click to place), and the exchange arrow. */
+export const WIJKTAFEL_TOOLS: readonly TLStateNodeConstructor[] = [...PLACEMENT_TOOLS, ExchangeTool]
 
 /** The toolbar with the card palette, and the floating panel of the card being edited. */
 export const WIJKTAFEL_COMPONENTS: TLUiComponents & TLEditorComponents = {
@@ -72,12 +86,25 @@ export const WIJKTAFEL_OVERRIDES: TLUiOverrides = {
         onSelect: () => editor.setCurrentTool(spec.id),
       }
     }
+    tools[EXCHANGE_TOOL] = {
+      id: EXCHANGE_TOOL,
+      label: EXCHANGE_TOOL,
+      icon: (
+        <span className="wtc-swatch" style={lookStyle(EXCHANGE_LOOK)}>
+          <ArrowBigRight size={18} aria-hidden="true" />
+        </span>
+      ),
+      onSelect: () => editor.setCurrentTool(EXCHANGE_TOOL),
+    }
     return tools
   },
   translations: Object.fromEntries(
     LOCALES.map((locale) => [
       locale,
-      Object.fromEntries(ALL_PLACEMENTS.map((spec) => [spec.id, translate(locale, spec.label)])),
+      Object.fromEntries([
+        ...ALL_PLACEMENTS.map((spec) => [spec.id, translate(locale, spec.label)]),
+        [EXCHANGE_TOOL, translate(locale, 'card.exchange')],
+      ]),
     ]),
   ),
 }

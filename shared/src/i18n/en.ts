@@ -68,6 +68,7 @@ export const en: Record<MessageKey, string> = {
   'card.action': 'Action',
   'card.bottleneck': 'Bottleneck',
   'card.lesson': 'Lesson learned',
+  'card.exchange': 'Exchange',
   'participantKind.bewoner': 'Resident',
   'participantKind.gemeente': 'Municipality',
   'participantKind.woningcorporatie': 'Housing corporation',
@@ -122,6 +123,9 @@ export const en: Record<MessageKey, string> = {
   'page.empty': 'Page 1',
   'map.belangenkaart': 'Interest map',
   'map.partnerschapskaart': 'Partnership map',
+  'map.makePartnership': 'Make partnership map',
+  'map.makePartnership.hint':
+    'New page with the partners, the dream, the assignment and the shared interests of this interest map',
   'legend.title': 'Legend',
   'legend.cardKinds': 'Cards',
   'legend.participantKinds': 'Participants',

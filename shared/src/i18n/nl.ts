@@ -66,6 +66,7 @@ export const nl = {
   'card.action': 'Actie',
   'card.bottleneck': 'Knelpunt',
   'card.lesson': 'Leerpunt',
+  'card.exchange': 'Uitwisseling',
   'participantKind.bewoner': 'Bewoner',
   'participantKind.gemeente': 'Gemeente',
   'participantKind.woningcorporatie': 'Woningcorporatie',
@@ -120,6 +121,9 @@ export const nl = {
   'page.empty': 'Pagina 1',
   'map.belangenkaart': 'Belangenkaart',
   'map.partnerschapskaart': 'Partnerschapskaart',
+  'map.makePartnership': 'Maak partnerschapskaart',
+  'map.makePartnership.hint':
+    'Nieuwe pagina met de partners, de droom, de opdracht en de gedeelde belangen van deze belangenkaart',
   'legend.title': 'Legenda',
   'legend.cardKinds': 'Kaarten',
   'legend.participantKinds': 'Deelnemers',

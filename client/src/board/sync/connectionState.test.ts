@@ -22,6 +22,8 @@ describe('connection state', () => {
     [CloseCode.BAD_MESSAGE, true, true],
     [CloseCode.UPDATE_REJECTED, true, true],
     [CloseCode.BOARD_GONE, true, true],
+    [CloseCode.TOO_LARGE, true, true],
+    [CloseCode.RATE_LIMITED, true, true],
     [CloseCode.STORAGE_FAILED, true, false],
     [CloseCode.GOING_AWAY, false, false],
     [1006, false, false],

@@ -35,12 +35,19 @@ export function connectionStateOf({
 }
 
 /**
- * Whether a close is the server refusing us rather than a network hiccup. BAD_MESSAGE and
- * UPDATE_REJECTED are final (y-websocket stops reconnecting for 4400-4499); BOARD_GONE too.
+ * Whether a close is the server refusing us rather than a network hiccup. BAD_MESSAGE,
+ * UPDATE_REJECTED, TOO_LARGE and RATE_LIMITED are final (y-websocket stops reconnecting for
+ * 4400-4499); BOARD_GONE too.
  * STORAGE_FAILED is retried, but shown until a connection stays healthy for a while.
  */
 export function refusalOf(code: number, reason: string): Refusal | undefined {
-  if (isRefusal(code) || code === CloseCode.BOARD_GONE || code === CloseCode.STORAGE_FAILED) {
+  if (
+    isRefusal(code) ||
+    code === CloseCode.BOARD_GONE ||
+    code === CloseCode.TOO_LARGE ||
+    code === CloseCode.RATE_LIMITED ||
+    code === CloseCode.STORAGE_FAILED
+  ) {
     return { code, reason }
   }
   return undefined

@@ -56,7 +56,7 @@ const SharedInterestCard = memo(function SharedInterestCard({
       {ids.length > 0 ? (
         <div className="wtc-row">
           {ids.map((id) => (
-            <ParticipantChip key={id} id={id} t={t} iconOnly={ids.length > 3} />
+            <ParticipantChip key={id} id={id} t={t} iconOnly={ids.length > 2} />
           ))}
         </div>
       ) : null}

@@ -73,7 +73,11 @@ export const PLACEMENTS: Record<MapKind, readonly PlacementSpec[]> = {
   partnerschapskaart: [
     ...CARD_KINDS.filter(
       (c) => c.map === 'partnerschapskaart' || c.kind === 'dream' || c.kind === 'assignment',
-    ).map((c) => ({ ...c, id: `${c.type}@partnerschapskaart` })),
+    ).map((c) => ({
+      ...c,
+      // Only the dream and assignment also sit in the belangenkaart group: they share its tool.
+      id: c.map === 'partnerschapskaart' ? c.type : `${c.type}@partnerschapskaart`,
+    })),
     zone('lane', 'partnerschapskaart'),
     zone('section', 'partnerschapskaart'),
     legend('partnerschapskaart'),
@@ -136,9 +140,16 @@ export function placeCard(editor: Editor, spec: PlacementSpec, point: VecLike): 
       }
     }
   })
-  editor.setCurrentTool('select')
+  const shape = editor.getShape(id)
+  if (!shape) {
+    // Nothing was made (a read-only board): just hand back to the select tool.
+    editor.setCurrentTool('select')
+    return id
+  }
   editor.select(id)
   editor.setEditingShape(id)
+  // Enter the select tool's editing state, so a click elsewhere or Escape ends editing.
+  editor.setCurrentTool('select.editing_shape', { target: 'shape', shape })
   return id
 }
 
