@@ -7,6 +7,7 @@ import { WebSocketServer } from 'ws'
 import type { WebSocket } from 'ws'
 import { resolveConfig } from './config.js'
 import type { PersistenceConfig, ServerConfig, ServerOptions } from './config.js'
+import { Admission } from './http/admission.js'
 import { handleApi } from './http/boardsApi.js'
 import {
   SECURITY_HEADERS,
@@ -18,15 +19,17 @@ import {
 import { createStaticHandler } from './http/staticFiles.js'
 import { handleUpgrade } from './http/upgrade.js'
 import type { BoardStore } from './persistence/BoardStore.js'
+import { Metrics } from './metrics/Metrics.js'
 import { openSqliteBoardStore } from './persistence/SqliteBoardStore.js'
 import { BoardRules } from './records/BoardRules.js'
 import { createBoardSchema } from './records/boardSchema.js'
 import { RoomManager } from './rooms/RoomManager.js'
 
-export { ConfigError, defaultConfig, resolveConfig } from './config.js'
+export { ConfigError, defaultConfig, normalizeOrigin, resolveConfig } from './config.js'
 export type { Logger, PersistenceConfig, ServerConfig, ServerOptions } from './config.js'
 export type { BoardStore } from './persistence/BoardStore.js'
 export { openSqliteBoardStore } from './persistence/SqliteBoardStore.js'
+export type { SqliteBoardStore } from './persistence/SqliteBoardStore.js'
 
 export const DATABASE_FILE = 'wijktafel.sqlite'
 
@@ -40,6 +43,8 @@ export interface WijktafelServer {
   readonly store: BoardStore
   /** Boards currently held in memory. */
   roomCount(): number
+  /** What `GET /metrics` answers. */
+  metricsText(): string
   /** Stops accepting, compacts every room, closes sockets with 1001, closes the store. */
   close(): Promise<void>
 }
@@ -49,13 +54,20 @@ export async function createServer(options: ServerOptions): Promise<WijktafelSer
   const config = resolveConfig(options)
   const { log } = config
   const store = openStore(config.persistence)
-  const rooms = new RoomManager({
+  const metrics = new Metrics({
+    rooms: () => rooms.roomCount,
+    connections: () => rooms.connectionsByRole(),
+  })
+  const rooms: RoomManager = new RoomManager({
     store,
     roomIdleMs: config.roomIdleMs,
     compactAfterUpdates: config.compactAfterUpdates,
+    limits: config,
     rules: new BoardRules(createBoardSchema()),
+    metrics,
     log,
   })
+  const admission = new Admission(config)
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
   const serveStatic = createStaticHandler(config.clientDist)
   let closing: Promise<void> | null = null
@@ -67,12 +79,11 @@ export async function createServer(options: ServerOptions): Promise<WijktafelSer
     res.on('finish', () => log(`${req.method} ${pathname} ${res.statusCode}`))
     if (pathname === '/healthz') {
       if (req.method !== 'GET') return sendMethodNotAllowed(res, ['GET'])
-      try {
-        store.ping()
-        return sendJson(res, 200, { ok: true })
-      } catch {
-        return sendJson(res, 503, { ok: false })
-      }
+      return sendHealth(res, store, metrics)
+    }
+    if (pathname === '/metrics') {
+      if (req.method !== 'GET') return sendMethodNotAllowed(res, ['GET'])
+      return sendMetrics(res, metrics.render())
     }
     if (pathname === '/api' || pathname.startsWith('/api/')) {
       return handleApi(req, res, pathname, { store, maxBodyBytes: config.maxBodyBytes })
@@ -88,7 +99,16 @@ export async function createServer(options: ServerOptions): Promise<WijktafelSer
     })
   })
   http.on('upgrade', (req, socket, head) =>
-    handleUpgrade(req, socket, head, { store, wss, rooms, log, isClosing: () => !!closing }),
+    handleUpgrade(req, socket, head, {
+      store,
+      wss,
+      rooms,
+      admission,
+      allowedOrigins: config.allowedOrigins,
+      metrics,
+      log,
+      isClosing: () => !!closing,
+    }),
   )
 
   // A socket whose peer vanished without a close frame would keep its room alive forever.
@@ -139,8 +159,34 @@ export async function createServer(options: ServerOptions): Promise<WijktafelSer
     config,
     store,
     roomCount: () => rooms.roomCount,
+    metricsText: () => metrics.render(),
     close: () => (closing ??= shutdown()),
   }
+}
+
+/**
+ * 503 when the database does not answer a query, or when its last write failed (a full
+ * disk still answers reads); 200 again after the next write that succeeds.
+ */
+function sendHealth(res: ServerResponse, store: BoardStore, metrics: Metrics): void {
+  try {
+    store.ping()
+  } catch {
+    return sendJson(res, 503, { ok: false, error: 'database unavailable' })
+  }
+  if (metrics.storageFailing) {
+    return sendJson(res, 503, { ok: false, error: 'database refuses writes' })
+  }
+  sendJson(res, 200, { ok: true })
+}
+
+function sendMetrics(res: ServerResponse, text: string): void {
+  res.writeHead(200, {
+    'Content-Type': 'text/plain; version=0.0.4; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+  })
+  res.end(text)
 }
 
 function openStore(persistence: PersistenceConfig): BoardStore {

@@ -28,6 +28,36 @@ export interface ServerConfig {
   pingIntervalMs: number
   /** On close(), how long sockets get to finish the close handshake. */
   shutdownGraceMs: number
+  /**
+   * Largest encoded board (Y.encodeStateAsUpdate). An update that would grow a board past it
+   * closes its connection with 4413; updates that shrink an oversized board still pass.
+   */
+  maxBoardBytes: number
+  /**
+   * Per connection, a token bucket for document messages (sync step 1, step 2, update, query
+   * awareness, and awareness messages that change nothing): refill per second and size.
+   * Past it the connection is closed with 4429.
+   */
+  docMessagesPerSecond: number
+  docMessageBurst: number
+  /** The same for awareness messages that change someone's presence; tighter [1]. */
+  awarenessPerSecond: number
+  awarenessBurst: number
+  /** Largest awareness (presence) payload; a bigger one closes the connection with 4413. */
+  maxAwarenessBytes: number
+  /** A room sends the presence changes of this interval in one message (0: same tick only). */
+  awarenessFlushMs: number
+  /** Open WebSockets per board; past it, upgrades are refused with 503. */
+  maxConnectionsPerBoard: number
+  /** Open WebSockets per client address (all boards); past it, upgrades get 429. */
+  maxConnectionsPerIp: number
+  /**
+   * Origins (`https://host[:port]`) allowed to open a WebSocket besides the server's own
+   * (the request's Host). A browser from anywhere else gets 403 [2].
+   */
+  allowedOrigins: string[]
+  /** Behind a reverse proxy: the client address is the last `X-Forwarded-For` entry. */
+  trustProxy: boolean
   /** Receives one line per request and per notable event. Never receives tokens. */
   log: Logger
 }
@@ -44,6 +74,17 @@ export const defaultConfig: Omit<ServerConfig, 'persistence'> = {
   maxBodyBytes: 16 * 1024,
   pingIntervalMs: 30_000,
   shutdownGraceMs: 1_000,
+  maxBoardBytes: 16 * 1024 * 1024,
+  docMessagesPerSecond: 200,
+  docMessageBurst: 400,
+  awarenessPerSecond: 30,
+  awarenessBurst: 60,
+  maxAwarenessBytes: 64 * 1024,
+  awarenessFlushMs: 50,
+  maxConnectionsPerBoard: 100,
+  maxConnectionsPerIp: 100,
+  allowedOrigins: [],
+  trustProxy: false,
   log: (line) => console.log(line),
 }
 
@@ -63,6 +104,15 @@ const INTEGER_KEYS = [
   'maxBodyBytes',
   'pingIntervalMs',
   'shutdownGraceMs',
+  'maxBoardBytes',
+  'docMessagesPerSecond',
+  'docMessageBurst',
+  'awarenessPerSecond',
+  'awarenessBurst',
+  'maxAwarenessBytes',
+  'awarenessFlushMs',
+  'maxConnectionsPerBoard',
+  'maxConnectionsPerIp',
 ] as const
 
 /** Fills in defaults and refuses nonsense with a message naming the option. */
@@ -81,9 +131,51 @@ export function resolveConfig(options: ServerOptions): ServerConfig {
   if (config.port > 65535) throw new ConfigError(`port must be at most 65535.`)
   if (config.compactAfterUpdates < 1) throw new ConfigError('compactAfterUpdates must be >= 1.')
   if (config.maxMessageBytes < 1024) throw new ConfigError('maxMessageBytes must be >= 1024.')
+  if (config.maxBoardBytes < 1024) throw new ConfigError('maxBoardBytes must be >= 1024.')
+  for (const key of [
+    'docMessagesPerSecond',
+    'docMessageBurst',
+    'awarenessPerSecond',
+    'awarenessBurst',
+    'maxConnectionsPerBoard',
+    'maxConnectionsPerIp',
+  ] as const) {
+    if (config[key] < 1) throw new ConfigError(`${key} must be >= 1.`)
+  }
+  config.allowedOrigins = config.allowedOrigins.map((origin) => {
+    const normal = normalizeOrigin(origin)
+    if (!normal)
+      throw new ConfigError(
+        `allowedOrigins: "${origin}" is not an origin like https://example.org.`,
+      )
+    return normal
+  })
   return config
+}
+
+/** `scheme://host[:port]` in lower case without a default port, or null for anything else. */
+export function normalizeOrigin(origin: string): string | null {
+  let url: URL
+  try {
+    url = new URL(origin)
+  } catch {
+    return null
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null
+  // Paths, queries and credentials make it a URL, not an origin.
+  if (url.pathname !== '/' || url.search || url.hash || url.username || url.password) return null
+  return url.origin
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>
 }
+
+// [1] Honest clients: tldraw writes at most one update per frame (its throttle targets 120
+//     fps), so a long drag sends up to ~120 document messages a second; y-websocket clients
+//     echo every presence change they receive back to the server (a no-op there, counted as
+//     a document message), at most 1000 / awarenessFlushMs a second. Presence is throttled to
+//     20 a second in the client. 200/s and 30/s leave room for both; a burst covers a
+//     reconnect. Presence changes are the expensive ones: each is sent to everyone.
+// [2] Browsers always send Origin with a WebSocket, so a missing Origin is not a browser
+//     (a script, a Node client): it still needs a token, like any client, and is allowed.

@@ -14,6 +14,24 @@ function integerFromEnv(name: string, fallback: number): number {
   return value
 }
 
+function booleanFromEnv(name: string, fallback: boolean): boolean {
+  const raw = process.env[name]?.trim().toLowerCase()
+  if (raw === undefined || raw === '') return fallback
+  if (['1', 'true', 'yes'].includes(raw)) return true
+  if (['0', 'false', 'no'].includes(raw)) return false
+  throw new ConfigError(`${name} must be true or false, got "${raw}".`)
+}
+
+/** A comma-separated list; empty entries are ignored. */
+function listFromEnv(name: string, fallback: string[]): string[] {
+  const raw = process.env[name]
+  if (raw === undefined || raw.trim() === '') return fallback
+  return raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
+}
+
 async function main(): Promise<void> {
   const host = process.env.HOST || '0.0.0.0'
   const defaultClientDist = fileURLToPath(new URL('../../client/dist', import.meta.url))
@@ -30,6 +48,25 @@ async function main(): Promise<void> {
         'COMPACT_AFTER_UPDATES',
         defaultConfig.compactAfterUpdates,
       ),
+      maxBoardBytes: integerFromEnv('MAX_BOARD_BYTES', defaultConfig.maxBoardBytes),
+      docMessagesPerSecond: integerFromEnv(
+        'DOC_MESSAGES_PER_SECOND',
+        defaultConfig.docMessagesPerSecond,
+      ),
+      docMessageBurst: integerFromEnv('DOC_MESSAGE_BURST', defaultConfig.docMessageBurst),
+      awarenessPerSecond: integerFromEnv('AWARENESS_PER_SECOND', defaultConfig.awarenessPerSecond),
+      awarenessBurst: integerFromEnv('AWARENESS_BURST', defaultConfig.awarenessBurst),
+      maxAwarenessBytes: integerFromEnv('MAX_AWARENESS_BYTES', defaultConfig.maxAwarenessBytes),
+      maxConnectionsPerBoard: integerFromEnv(
+        'MAX_CONNECTIONS_PER_BOARD',
+        defaultConfig.maxConnectionsPerBoard,
+      ),
+      maxConnectionsPerIp: integerFromEnv(
+        'MAX_CONNECTIONS_PER_IP',
+        defaultConfig.maxConnectionsPerIp,
+      ),
+      allowedOrigins: listFromEnv('ALLOWED_ORIGINS', defaultConfig.allowedOrigins),
+      trustProxy: booleanFromEnv('TRUST_PROXY', defaultConfig.trustProxy),
     })
   } catch (error) {
     console.error(

@@ -3,23 +3,34 @@ import { STATUS_CODES } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { WebSocketServer } from 'ws'
 import { isBoardId } from '@wijktafel/shared'
+import type { Role } from '@wijktafel/shared'
 import { authenticate } from '../auth/authenticate.js'
 import type { Logger } from '../config.js'
 import type { BoardStore } from '../persistence/BoardStore.js'
+import type { Metrics, RefusedConnectionReason } from '../metrics/Metrics.js'
 import type { RoomManager } from '../rooms/RoomManager.js'
+import type { Admission } from './admission.js'
+import { originAllowed } from './admission.js'
 import { SECURITY_HEADERS, splitUrl } from './respond.js'
 
 export interface UpgradeContext {
   store: BoardStore
   wss: WebSocketServer
   rooms: RoomManager
+  admission: Admission
+  allowedOrigins: readonly string[]
+  metrics: Metrics
   log: Logger
   isClosing(): boolean
 }
 
+type Refusal = { status: number; reason: RefusedConnectionReason }
+
 /**
  * Decides on `/sync/<boardId>?token=...` before any WebSocket exists: 400 for another
- * path, 404 for a malformed or unknown board, 401 for a token that is not this board's.
+ * path, 403 for a browser page of another origin, 404 for a malformed or unknown board,
+ * 401 for a token that is not this board's, 429 when the client's address has too many
+ * connections open, 503 when the board is full or the server is shutting down.
  */
 export function handleUpgrade(
   req: IncomingMessage,
@@ -30,30 +41,45 @@ export function handleUpgrade(
   // A client resetting mid-handshake must not become an uncaught 'error'.
   socket.on('error', () => {})
   const { pathname, query } = splitUrl(req.url)
-  const status = decide(pathname, query.get('token'), ctx)
-  ctx.log(`UPGRADE ${pathname} ${typeof status === 'number' ? status : 101}`)
-  if (typeof status === 'number') return refuse(socket, status)
+  const address = ctx.admission.clientAddress(req)
+  const decision = decide(req, pathname, query.get('token'), address, ctx)
+  ctx.log(`UPGRADE ${pathname} ${'status' in decision ? decision.status : 101}`)
+  if ('status' in decision) {
+    ctx.metrics.refusedConnection(decision.reason)
+    return refuse(socket, decision.status)
+  }
+  socket.once('close', ctx.admission.reserve(decision.boardId, address))
   ctx.wss.handleUpgrade(req, socket, head, (ws) => {
     // With noServer, ws leaves emitting 'connection' to us; the heartbeat listens to it.
     ctx.wss.emit('connection', ws, req)
-    ctx.rooms.accept(status.boardId, ws, status.role)
+    ctx.rooms.accept(decision.boardId, ws, decision.role)
   })
 }
 
-function decide(pathname: string, token: string | null, ctx: UpgradeContext) {
+function decide(
+  req: IncomingMessage,
+  pathname: string,
+  token: string | null,
+  address: string,
+  ctx: UpgradeContext,
+): Refusal | { boardId: string; role: Role } {
   const match = /^\/sync\/([^/]+)$/.exec(pathname)
-  if (!match) return 400
-  if (ctx.isClosing()) return 503
+  if (!match) return { status: 400, reason: 'bad_path' }
+  if (ctx.isClosing()) return { status: 503, reason: 'shutting_down' }
+  // Before any database work: a page elsewhere learns nothing, not even whether a board exists.
+  if (!originAllowed(req, ctx.allowedOrigins)) return { status: 403, reason: 'origin' }
   const boardId = match[1]!
-  if (!isBoardId(boardId)) return 404
+  if (!isBoardId(boardId)) return { status: 404, reason: 'not_found' }
+  let role: Role | null
   try {
-    if (!ctx.store.getBoard(boardId)) return 404
-    const role = authenticate(ctx.store, boardId, token)
-    return role ? { boardId, role } : 401
+    if (!ctx.store.getBoard(boardId)) return { status: 404, reason: 'not_found' }
+    role = authenticate(ctx.store, boardId, token)
   } catch (error) {
     ctx.log(`storage error during upgrade: ${String(error)}`)
-    return 503
+    return { status: 503, reason: 'storage' }
   }
+  if (!role) return { status: 401, reason: 'unauthorized' }
+  return ctx.admission.check(boardId, address) ?? { boardId, role }
 }
 
 function refuse(socket: Duplex, status: number): void {

@@ -26,11 +26,16 @@ CREATE TABLE IF NOT EXISTS board_updates (
 CREATE INDEX IF NOT EXISTS board_updates_board ON board_updates(board_id, id);
 `
 
+/** The SQLite store, with its connection for maintenance tools and tests (PRAGMAs). */
+export interface SqliteBoardStore extends BoardStore {
+  readonly database: Database.Database
+}
+
 /**
  * SQLite storage through better-sqlite3. `filename` is a path or ':memory:'.
  * WAL with synchronous=FULL: see [1].
  */
-export function openSqliteBoardStore(filename: string): BoardStore {
+export function openSqliteBoardStore(filename: string): SqliteBoardStore {
   const db = new Database(filename)
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = FULL')
@@ -91,6 +96,7 @@ export function openSqliteBoardStore(filename: string): BoardStore {
   })
 
   return {
+    database: db,
     createBoard: (board, tokens, initialState) => createBoard(board, tokens, initialState),
     getBoard(id) {
       const row = selectBoard.get(id)

@@ -2,16 +2,19 @@ import type { RawData, WebSocket } from 'ws'
 import { CloseCode } from '@wijktafel/shared'
 import type { Role } from '@wijktafel/shared'
 import type { Logger } from '../config.js'
+import type { RoomMetrics } from '../metrics/Metrics.js'
 import type { BoardStore } from '../persistence/BoardStore.js'
 import type { BoardRules } from '../records/BoardRules.js'
 import { Room } from './Room.js'
-import type { Connection } from './Room.js'
+import type { Connection, RoomLimits } from './Room.js'
 
 export interface RoomManagerOptions {
   store: BoardStore
   roomIdleMs: number
   compactAfterUpdates: number
+  limits: RoomLimits
   rules: BoardRules
+  metrics: RoomMetrics
   log: Logger
 }
 
@@ -29,12 +32,22 @@ export class RoomManager {
     return this.rooms.size
   }
 
+  /** Open connections of all rooms, by role. */
+  connectionsByRole(): Record<Role, number> {
+    const counts: Record<Role, number> = { facilitator: 0, editor: 0, viewer: 0 }
+    for (const room of this.rooms.values()) room.countByRole(counts)
+    return counts
+  }
+
   /** Wires an accepted socket into its board's room. */
   accept(boardId: string, socket: WebSocket, role: Role): void {
     // An oversized frame emits 'error'; without a listener it would crash the process.
-    socket.on('error', (error) =>
-      this.options.log(`ws error on board ${boardId}: ${error.message}`),
-    )
+    // ws then closes the socket itself: 1009 for size, 1002/1007 for protocol errors.
+    socket.on('error', (error: Error & { code?: string }) => {
+      const tooBig = error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
+      this.options.metrics.refusedMessage(tooBig ? 'too_big' : 'ws_protocol')
+      this.options.log(`ws error on board ${boardId}: ${error.message}`)
+    })
     let room: Room
     try {
       room = this.open(boardId)
@@ -68,7 +81,9 @@ export class RoomManager {
         boardId,
         store: this.options.store,
         compactAfterUpdates: this.options.compactAfterUpdates,
+        limits: this.options.limits,
         rules: this.options.rules,
+        metrics: this.options.metrics,
         log: this.options.log,
         onStorageFailure: (failed) => this.forget(failed),
       })

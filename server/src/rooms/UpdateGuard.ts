@@ -9,6 +9,9 @@ import { fitCloseReason, shortKey } from './closeReason.js'
  */
 export type GuardVerdict = { ok: true; update: Uint8Array | null } | { ok: false; reason: string }
 
+/** The reason of a refusal because Yjs could not apply the update at all. */
+export const UNAPPLIABLE = 'update could not be applied'
+
 type KeyChanges = Map<string, { action: 'add' | 'update' | 'delete'; oldValue: unknown }>
 
 /**
@@ -39,7 +42,7 @@ export class UpdateGuard {
       Y.applyUpdate(this.shadow, update)
     } catch {
       // Yjs may have integrated part of it before throwing (ENGINEERING.md): only the shadow.
-      return this.refuse('update could not be applied')
+      return this.refuse(UNAPPLIABLE)
     }
     this.dropPending()
     const problem = this.structural ?? this.checkMeta() ?? this.checkRecords()
@@ -58,6 +61,11 @@ export class UpdateGuard {
     shadow.on('afterTransaction', this.onAfterTransaction)
     shadow.on('update', (update: Uint8Array) => (this.integrated = update))
     this.shadow = shadow
+  }
+
+  /** The encoded size of the shadow: after check() accepted, the board's size with the update. */
+  shadowSize(): number {
+    return Y.encodeStateAsUpdate(this.shadow).length
   }
 
   destroy(): void {

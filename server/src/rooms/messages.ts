@@ -9,8 +9,16 @@ import { MessageType, SyncMessageType } from '@wijktafel/shared'
 export type ClientMessage =
   | { kind: 'sync-step1'; stateVector: Uint8Array }
   | { kind: 'sync-step2' | 'sync-update'; update: Uint8Array }
-  | { kind: 'awareness'; update: Uint8Array }
+  | { kind: 'awareness'; update: Uint8Array; entries: AwarenessEntry[] }
   | { kind: 'query-awareness' }
+
+/** One client's entry in an awareness update, without its state. */
+export interface AwarenessEntry {
+  clientId: number
+  clock: number
+  /** The state is null: the client left. */
+  removed: boolean
+}
 
 /** The frame is not a y-websocket message this server accepts. */
 export class MalformedMessageError extends Error {
@@ -55,8 +63,7 @@ function readMessage(decoder: decoding.Decoder): ClientMessage {
     }
     case MessageType.AWARENESS: {
       const update = decoding.readVarUint8Array(decoder)
-      checkAwarenessUpdate(update)
-      return { kind: 'awareness', update }
+      return { kind: 'awareness', update, entries: readAwarenessEntries(update) }
     }
     case MessageType.QUERY_AWARENESS:
       return { kind: 'query-awareness' }
@@ -69,16 +76,19 @@ function readMessage(decoder: decoding.Decoder): ClientMessage {
  * Walks an awareness update the way applyAwarenessUpdate reads it. Checking first means
  * a bad entry can never leave earlier entries applied without an 'update' event.
  */
-function checkAwarenessUpdate(update: Uint8Array): void {
+function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update)
   const count = decoding.readVarUint(decoder)
+  const entries: AwarenessEntry[] = []
   for (let i = 0; i < count; i++) {
-    decoding.readVarUint(decoder) // client id
-    decoding.readVarUint(decoder) // clock
+    const clientId = decoding.readVarUint(decoder)
+    const clock = decoding.readVarUint(decoder)
     const state: unknown = JSON.parse(decoding.readVarString(decoder))
     if (typeof state !== 'object') throw new MalformedMessageError('awareness state not an object')
+    entries.push({ clientId, clock, removed: state === null })
   }
   if (decoding.hasContent(decoder)) throw new MalformedMessageError('trailing awareness bytes')
+  return entries
 }
 
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {

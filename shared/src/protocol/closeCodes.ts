@@ -13,6 +13,10 @@ export const CloseCode = {
   UPDATE_REJECTED: 4422,
   /** The board was deleted while connected. */
   BOARD_GONE: 4404,
+  /** An update would grow the board past its maximum size, or a presence update is too big. */
+  TOO_LARGE: 4413,
+  /** The connection sent more messages per second than the server allows. */
+  RATE_LIMITED: 4429,
   /** The server could not store an update; nothing was accepted. */
   STORAGE_FAILED: 4503,
 } as const
