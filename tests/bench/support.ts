@@ -41,6 +41,8 @@ export function knob(name: string, fallback: number): number {
 export const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '-')
 export const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1)
 export const kb = (bytes: number) => (bytes / 1024).toFixed(1)
+/** A share of one CPU core as a percentage. */
+export const pct = (share: number) => (Number.isFinite(share) ? `${Math.round(share * 100)}%` : '-')
 export const ratio = (value: number, base: number) =>
   Number.isFinite(value / base) ? `${(value / base).toFixed(2)}x` : '-'
 

@@ -1,0 +1,180 @@
+/**
+ * Scenario 4: document growth by record layout. N shapes, then M random moves (x and y
+ * change, one transaction each, as a drag's flushes would be), in three Y.Doc layouts:
+ *   map-json   one Y.Map `records`: record id -> whole record as JSON (what we use)
+ *   nested     one Y.Map `records`: record id -> Y.Map of the record's top-level fields
+ *   keyvalue   y-utility YKeyValue over a Y.Array: { key, val } entries, old ones deleted
+ * Measures the log (sum of update sizes: what our server appends between compactions),
+ * the compacted state (Y.encodeStateAsUpdate with gc), time per move on the writer,
+ * replaying the whole log into a fresh doc (a server loading an uncompacted board), and
+ * the heap of a doc loaded from the compacted state. Runs in this process, no server.
+ */
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+import { performance } from 'node:perf_hooks'
+import * as Y from 'yjs'
+import { YKeyValue } from 'y-utility/y-keyvalue'
+import { geoShape } from './records.js'
+import { kb, mb, printTable } from './support.js'
+
+export interface DocLayoutOptions {
+  shapes: number
+  moves: number
+}
+
+type Layout = 'map-json' | 'nested' | 'keyvalue'
+const LAYOUTS: Layout[] = ['map-json', 'nested', 'keyvalue']
+const DESCRIPTIONS: Record<Layout, string> = {
+  'map-json': '(a) Y.Map of JSON records',
+  nested: '(b) Y.Map of Y.Maps (field keys)',
+  keyvalue: '(c) y-utility YKeyValue',
+}
+
+interface Writer {
+  create(records: ReturnType<typeof geoShape>[]): void
+  move(n: number, x: number, y: number): void
+}
+
+function writerFor(layout: Layout, doc: Y.Doc): Writer {
+  const current = new Map<number, ReturnType<typeof geoShape>>()
+  switch (layout) {
+    case 'map-json': {
+      const map = doc.getMap<unknown>('records')
+      return {
+        create: (records) =>
+          doc.transact(() => records.forEach((r, n) => (current.set(n, r), map.set(r.id, r)))),
+        move(n, x, y) {
+          const next = { ...current.get(n)!, x, y }
+          current.set(n, next)
+          map.set(next.id, next)
+        },
+      }
+    }
+    case 'nested': {
+      const map = doc.getMap<Y.Map<unknown>>('records')
+      const fields = new Map<number, Y.Map<unknown>>()
+      return {
+        create: (records) =>
+          doc.transact(() =>
+            records.forEach((r, n) => {
+              const record = new Y.Map<unknown>(Object.entries(r))
+              map.set(r.id, record)
+              fields.set(n, record)
+            }),
+          ),
+        move(n, x, y) {
+          const record = fields.get(n)!
+          doc.transact(() => (record.set('x', x), record.set('y', y)))
+        },
+      }
+    }
+    case 'keyvalue': {
+      const kv = new YKeyValue<unknown>(doc.getArray('records'))
+      return {
+        create: (records) =>
+          doc.transact(() => records.forEach((r, n) => (current.set(n, r), kv.set(r.id, r)))),
+        move(n, x, y) {
+          const next = { ...current.get(n)!, x, y }
+          current.set(n, next)
+          kv.set(next.id, next)
+        },
+      }
+    }
+  }
+}
+
+const gc: () => void = (() => {
+  setFlagsFromString('--expose-gc')
+  return runInNewContext('gc') as () => void
+})()
+const heap = () => {
+  for (let i = 0; i < 3; i++) gc()
+  return process.memoryUsage().heapUsed
+}
+
+/** A fixed pseudo-random sequence, so every layout gets the same moves. */
+function random(seed: number): () => number {
+  let s = seed >>> 0
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32
+}
+
+function measure(layout: Layout, o: DocLayoutOptions) {
+  const doc = new Y.Doc({ gc: true })
+  const log: Uint8Array[] = []
+  doc.on('update', (update: Uint8Array) => log.push(update))
+  const writer = writerFor(layout, doc)
+  const shapes = Array.from({ length: o.shapes }, (_, n) => geoShape(n, n * 3, n * 2))
+  writer.create(shapes)
+  const initial = Y.encodeStateAsUpdate(doc).length
+  const rnd = random(42)
+  const t0 = performance.now()
+  for (let i = 0; i < o.moves; i++) {
+    writer.move(Math.floor(rnd() * o.shapes), Math.round(rnd() * 5000), Math.round(rnd() * 5000))
+  }
+  const moveMicros = ((performance.now() - t0) * 1000) / Math.max(1, o.moves)
+  const logBytes = log.reduce((sum, u) => sum + u.length, 0)
+  const compacted = Y.encodeStateAsUpdate(doc)
+
+  // Replaying the log is what loading an uncompacted board costs (ENGINEERING.md: apply, do
+  // not mergeUpdates).
+  const t1 = performance.now()
+  const replay = new Y.Doc({ gc: true })
+  for (const update of log) Y.applyUpdate(replay, update)
+  const replayed = Y.encodeStateAsUpdate(replay).length
+  const replayMs = performance.now() - t1
+  replay.destroy()
+  doc.destroy()
+  log.length = 0
+
+  const before = heap()
+  const t2 = performance.now()
+  const loaded = new Y.Doc({ gc: true })
+  Y.applyUpdate(loaded, compacted)
+  const loadMs = performance.now() - t2
+  const loadedHeap = heap() - before
+  loaded.destroy()
+  return {
+    initial,
+    moveMicros,
+    logBytes,
+    compacted: compacted.length,
+    replayed,
+    replayMs,
+    loadMs,
+    loadedHeap,
+  }
+}
+
+export function runDocLayout(o: DocLayoutOptions): void {
+  const rows: string[][] = []
+  for (const layout of LAYOUTS) {
+    const r = measure(layout, o)
+    process.stderr.write(`  scenario 4: ${layout} done\n`)
+    rows.push([
+      DESCRIPTIONS[layout],
+      kb(r.initial),
+      mb(r.logBytes),
+      kb(r.compacted),
+      (r.compacted / r.initial).toFixed(2),
+      r.moveMicros.toFixed(1),
+      (r.replayMs / 1000).toFixed(2),
+      r.loadMs.toFixed(1),
+      mb(r.loadedHeap),
+    ])
+  }
+  printTable(
+    `Scenario 4: Y.Doc layout, ${o.shapes} shapes then ${o.moves} random moves (x, y), one transaction each`,
+    [
+      'layout',
+      'initial KB',
+      'log MB',
+      'compacted KB',
+      'compacted / initial',
+      'µs per move',
+      'replay log s',
+      'load compacted ms',
+      'loaded heap MB',
+    ],
+    rows,
+  )
+}
