@@ -41,6 +41,7 @@ describe('a live shared board in real browsers', () => {
     const page = facilitator.page
     await page.goto(app.url)
     await page.getByLabel('Naam van het bord').fill('Samen aan de slag in De Horst')
+    await page.getByRole('radio', { name: /^Leeg bord/ }).check()
     await screenshot(page, 'start-page.png')
     await page.getByRole('button', { name: 'Bord maken' }).click()
     await page.waitForURL(/\/b\/[A-Za-z0-9_-]{22}#[A-Za-z0-9_-]{43}$/)
