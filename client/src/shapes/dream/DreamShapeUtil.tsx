@@ -3,18 +3,10 @@ import {
   dreamDefaultProps,
   dreamShapeMigrations,
   dreamShapeProps,
-  getCardKind,
   type WtDreamShape,
 } from '@wijktafel/shared'
-import { memo } from 'react'
-import { CardFrame } from '../common/CardFrame'
 import { CardShapeUtil } from '../common/CardShapeUtil'
-import { HORIZON_OPTIONS, HorizonBadge } from '../common/HorizonBadge'
-import { NumberPicker } from '../common/PanelFields'
-import { TextField } from '../common/TextField'
-import { useCard } from '../common/useCard'
-
-const KIND = getCardKind('dream')
+import { HorizonCard, HorizonPanel } from '../common/HorizonCard'
 
 /** Droom: the residents' long-term dream, the centre of both maps. */
 export class DreamShapeUtil extends CardShapeUtil<WtDreamShape> {
@@ -31,39 +23,8 @@ export class DreamShapeUtil extends CardShapeUtil<WtDreamShape> {
   }
 
   override component(shape: WtDreamShape) {
-    return <DreamCard shape={shape} />
+    return <HorizonCard shape={shape} />
   }
 }
 
-const DreamCard = memo(function DreamCard({ shape }: { shape: WtDreamShape }) {
-  const { editing, exporting, t, update } = useCard(shape)
-  return (
-    <CardFrame
-      look={{ ...KIND, label: t(KIND.label) }}
-      editing={editing}
-      badge={<HorizonBadge years={shape.props.horizonYears} t={t} />}
-    >
-      <TextField
-        value={shape.props.text}
-        onChange={(text) => update({ text })}
-        editing={editing}
-        exporting={exporting}
-        placeholder={t('field.text')}
-        size="lg"
-        autoFocus
-      />
-    </CardFrame>
-  )
-})
-
-export function DreamPanel({ shape }: { shape: WtDreamShape }) {
-  const { t, update } = useCard(shape)
-  return (
-    <NumberPicker
-      title={t('field.horizonYears')}
-      options={HORIZON_OPTIONS}
-      value={shape.props.horizonYears}
-      onPick={(horizonYears) => update({ horizonYears })}
-    />
-  )
-}
+export { HorizonPanel as DreamPanel }
