@@ -1,5 +1,11 @@
 import type { ExchangeType } from '@wijktafel/shared'
-import { ArrowShapeTool, type Editor } from 'tldraw'
+import {
+  ArrowShapeTool,
+  type Editor,
+  type StateNode,
+  type TLPointerEventInfo,
+  type TLStateNodeConstructor,
+} from 'tldraw'
 
 export const EXCHANGE_TOOL = 'wt-exchange'
 
@@ -16,9 +22,34 @@ export const EXCHANGE_LOOK = { color: '#006978', ink: '#FFFFFF' } as const
  */
 export class ExchangeTool extends ArrowShapeTool {
   static override id = EXCHANGE_TOOL
+  static override children(): TLStateNodeConstructor[] {
+    return ArrowShapeTool.children().map((state) =>
+      state.id === 'pointing' ? exchangePointing(state) : state,
+    )
+  }
 
   /** The type a new exchange gets: the last one picked, so a series of arrows is quick. */
   exchangeType: ExchangeType = 'tijd'
+}
+
+/** The select tool's state that drags the end of a new arrow, and what it was entered with. */
+type DraggingHandle = StateNode & { info?: { onInteractionEnd?: unknown } }
+
+/**
+ * tldraw's arrow Pointing state (not exported, hence subclassed from what ArrowShapeTool lists),
+ * except that the arrow it hands over to select.dragging_handle comes back to this tool [1].
+ */
+function exchangePointing(Pointing: TLStateNodeConstructor): TLStateNodeConstructor {
+  return class ExchangePointing extends Pointing {
+    override onPointerMove(info: TLPointerEventInfo) {
+      super.onPointerMove?.(info)
+      const dragging = this.editor.getStateDescendant<DraggingHandle>('select.dragging_handle')
+      if (!dragging?.getIsActive() || dragging.info?.onInteractionEnd !== ArrowShapeTool.id) return
+      dragging.info = { ...dragging.info, onInteractionEnd: EXCHANGE_TOOL }
+      // What getCurrentToolId() reports while dragging: the palette keeps its button pressed.
+      dragging.parent.setCurrentToolIdMask(EXCHANGE_TOOL)
+    }
+  }
 }
 
 /** Remembers `type` for the next exchange drawn in this editor. */
@@ -32,9 +63,13 @@ export function nextExchangeType(editor: Editor): ExchangeType {
   return editor.getStateDescendant<ExchangeTool>(EXCHANGE_TOOL)?.exchangeType ?? 'tijd'
 }
 
-// [1] The arrow tool's states create a shape of type 'arrow' and, once the drag ends, hand over
-// to `select` (or, with the tool lock on, back to tldraw's 'arrow' tool: its Pointing state
-// names it). Marking in onBeforeCreate keeps all of tldraw's drawing and binding behaviour.
+// [1] The arrow tool's states create a shape of type 'arrow' while this tool is active (where
+// onBeforeCreate marks it), then hand it to select.dragging_handle for the drag, with
+// `onInteractionEnd: 'arrow'` written into tldraw's Pointing. When the drag ends with the tool
+// lock on, or is cancelled with Escape (lock or not), dragging_handle goes to that tool: tldraw's
+// plain arrow tool, so every later arrow came out plain. Rewriting the hand-over's info right
+// after the transition sends it back here instead; everything else about drawing and binding
+// stays tldraw's own.
 
 // [2] Better in shared/src/model beside CARD_KINDS, with its own pictogram in ICON_NAMES
 // ('arrow-big-right'): the legend and the outline view would then show the same button.

@@ -2,6 +2,7 @@ import {
   Box,
   createTLStore,
   defaultBindingUtils,
+  defaultShapeTools,
   defaultShapeUtils,
   defaultTools,
   Editor,
@@ -34,7 +35,8 @@ export function createTestEditor(): Editor {
     // Like <Tldraw shapeUtils>: ours replace tldraw's of the same type (the exchange arrow).
     shapeUtils: withDefaults(WIJKTAFEL_EDITOR_SHAPE_UTILS),
     bindingUtils: defaultBindingUtils,
-    tools: [...defaultTools, ...WIJKTAFEL_TOOLS],
+    // Like <Tldraw>: tldraw's own tools (select, hand...) and shape tools (arrow, geo...), and ours.
+    tools: [...defaultTools, ...defaultShapeTools, ...WIJKTAFEL_TOOLS],
     getContainer: () => container,
     initialState: 'select',
   })
@@ -82,6 +84,12 @@ export function clickAt(editor: Editor, page: VecLike) {
 
 /** Presses at `from`, moves to `to` in a few steps and releases there: a drag. */
 export function dragFromTo(editor: Editor, from: VecLike, to: VecLike, steps = 5) {
+  pressAndMove(editor, from, to, steps)
+  pointer(editor, 'pointer_up', to)
+}
+
+/** Presses at `from` and moves to `to` in a few steps without releasing: a drag under way. */
+export function pressAndMove(editor: Editor, from: VecLike, to: VecLike, steps = 5) {
   editor.cancelDoubleClick()
   pointer(editor, 'pointer_move', from)
   pointer(editor, 'pointer_down', from)
@@ -91,7 +99,6 @@ export function dragFromTo(editor: Editor, from: VecLike, to: VecLike, steps = 5
       y: from.y + ((to.y - from.y) * i) / steps,
     })
   }
-  pointer(editor, 'pointer_up', to)
 }
 
 /**
