@@ -1,10 +1,9 @@
-import type { SerializedSchema, UnknownRecord } from '@tldraw/store'
-import type { TLRecord, TLSchema } from '@tldraw/tlschema'
+import type { UnknownRecord } from '@tldraw/store'
+import type { TLSchema } from '@tldraw/tlschema'
 import { T } from '@tldraw/validate'
 import { exchangeMetaValidator } from './exchangeArrow.js'
 
 export type RecordCheck = { ok: true } | { ok: false; error: string }
-export type RecordMigration = { ok: true; record: TLRecord } | { ok: false; error: string }
 
 /**
  * Validates one store record (a shape, a binding, a page...) against the schema, and the meta
@@ -44,33 +43,6 @@ export function validateWijktafelRecord(schema: TLSchema, record: unknown): Reco
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) }
   }
-}
-
-/**
- * Brings a record written under `persistedSchema` (another client's or an older save) up to
- * this schema. A record from a newer version of Wijktafel is refused with a clear error
- * instead of tldraw's bare 'migration-error'.
- */
-export function migrateWijktafelRecord(
-  schema: TLSchema,
-  record: TLRecord,
-  persistedSchema: SerializedSchema,
-): RecordMigration {
-  if (persistedSchema.schemaVersion >= 2 && 'sequences' in persistedSchema) {
-    const ours = schema.serialize().sequences
-    for (const [sequenceId, theirs] of Object.entries(persistedSchema.sequences)) {
-      const known = ours[sequenceId]
-      if (known !== undefined && theirs > known) {
-        return {
-          ok: false,
-          error: `The record was written by a newer version (${sequenceId} version ${theirs}; this version knows up to ${known}). Reload to update.`,
-        }
-      }
-    }
-  }
-  const result = schema.migratePersistedRecord(record, persistedSchema, 'up')
-  if (result.type === 'success') return { ok: true, record: result.value }
-  return { ok: false, error: `The record could not be migrated: ${result.reason}` }
 }
 
 function describe(value: unknown): string {

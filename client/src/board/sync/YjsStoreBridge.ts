@@ -1,4 +1,12 @@
-import { YDOC_META, YDOC_META_SCHEMA, YDOC_RECORDS } from '@wijktafel/shared'
+import {
+  docSchemaStatus,
+  migrateDocRecords,
+  readDocSchema,
+  schemaToWrite,
+  YDOC_META,
+  YDOC_META_SCHEMA,
+  YDOC_RECORDS,
+} from '@wijktafel/shared'
 import {
   DocumentRecordType,
   isEqual,
@@ -10,7 +18,6 @@ import {
   type TLStore,
 } from 'tldraw'
 import type * as Y from 'yjs'
-import { docSchemaStatus, migrateDocRecords, readDocSchema, schemaToWrite } from './docSchema'
 import {
   applyRemoteChanges,
   checkRemoteRecord,
@@ -195,8 +202,7 @@ export class YjsStoreBridge {
   private readonly onRecordsChanged = (event: Y.YMapEvent<unknown>): void => {
     if (event.transaction.origin === this.origin) return
     const docSchema = readDocSchema(this.meta.get(YDOC_META_SCHEMA))
-    const migrateFrom =
-      docSchemaStatus(this.store.schema, docSchema) === 'older' ? docSchema : undefined
+    const migrateFrom = docSchemaStatus(this.store.schema, docSchema) === 'older' ? docSchema : null
     const puts: TLRecord[] = []
     const removed: string[] = []
     event.changes.keys.forEach((change, id) => {

@@ -1,3 +1,4 @@
+import { migrateRecord } from '@wijktafel/shared'
 import type { RecordScope, SerializedSchema, TLRecord, TLStore } from 'tldraw'
 
 /** Where the sync code reports what it skipped. Never throws. */
@@ -20,7 +21,7 @@ export function checkRemoteRecord(
   id: string,
   value: unknown,
   scope: RecordScope,
-  migrateFrom?: SerializedSchema,
+  migrateFrom?: SerializedSchema | null,
 ): RemoteCheck {
   if (!isPlainObject(value)) return { ok: false, reason: 'not an object' }
   if (value.id !== id) return { ok: false, reason: `id ${String(value.id)} under key ${id}` }
@@ -34,9 +35,9 @@ export function checkRemoteRecord(
   let record = value as unknown as TLRecord
   if (migrateFrom) {
     try {
-      const migrated = store.schema.migratePersistedRecord(record, migrateFrom)
-      if (migrated.type === 'error') return { ok: false, reason: `migration: ${migrated.reason}` }
-      record = migrated.value
+      const migrated = migrateRecord(store.schema, record, migrateFrom)
+      if (!migrated.ok) return { ok: false, reason: `migration: ${migrated.error}` }
+      record = migrated.record
     } catch (error) {
       return { ok: false, reason: `migration threw: ${String(error)}` }
     }

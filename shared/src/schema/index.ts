@@ -1,0 +1,7 @@
+export * from './isJsonObject.js'
+export * from './readDocSchema.js'
+export * from './docSchemaStatus.js'
+export * from './migrateRecord.js'
+export * from './migrateDocRecords.js'
+export * from './schemaToWrite.js'
+export * from './checkSchemaChange.js'
