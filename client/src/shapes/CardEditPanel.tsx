@@ -1,54 +1,23 @@
-import {
-  ACTION_SHAPE,
-  ASSIGNMENT_SHAPE,
-  DECISION_SHAPE,
-  DREAM_SHAPE,
-  EXPECTATION_SHAPE,
-  INTEREST_SHAPE,
-  LEGEND_SHAPE,
-  LESSON_SHAPE,
-  PARTICIPANT_SHAPE,
-  ROLE_SHAPE,
-  RULE_SHAPE,
-  SHARED_INTEREST_SHAPE,
-  ZONE_SHAPE,
-} from '@wijktafel/shared'
+import { findCard, LEGEND_SHAPE, ZONE_SHAPE } from '@wijktafel/shared'
 import type { ComponentType } from 'react'
 import { Box, useEditor, useValue, type Editor, type TLShape } from 'tldraw'
-import { ActionPanel } from './action/ActionShapeUtil'
-import { AssignmentPanel } from './assignment/AssignmentShapeUtil'
+import { CardPanel } from './common/CardPanel'
 import { stopEvent } from './common/useCard'
-import { DecisionPanel } from './decision/DecisionShapeUtil'
-import { DreamPanel } from './dream/DreamShapeUtil'
 import { ExchangeArrowGeometry } from './exchange/ExchangeArrowShapeUtil'
 import { exchangeChoiceOf } from './exchange/exchangeBadge'
 import { ExchangePanel } from './exchange/ExchangePanel'
-import { ExpectationPanel } from './expectation/ExpectationShapeUtil'
-import { InterestPanel } from './interest/InterestShapeUtil'
 import { LegendPanel } from './legend/LegendShapeUtil'
-import { LessonPanel } from './lesson/LessonShapeUtil'
-import { ParticipantPanel } from './participant/ParticipantShapeUtil'
-import { RolePanel } from './role/RoleShapeUtil'
-import { RulePanel } from './rule/RuleShapeUtil'
-import { SharedInterestPanel } from './shared-interest/SharedInterestShapeUtil'
 import { ZonePanel } from './zone/ZoneShapeUtil'
 
-/** The choices of each kind (kinds with only text fields have none). */
+/** The panels of the shapes that are not cards (cards get theirs from their fields). */
 const PANELS: Record<string, ComponentType<{ shape: any }>> = {
-  [DREAM_SHAPE]: DreamPanel,
-  [ASSIGNMENT_SHAPE]: AssignmentPanel,
-  [PARTICIPANT_SHAPE]: ParticipantPanel,
-  [INTEREST_SHAPE]: InterestPanel,
-  [SHARED_INTEREST_SHAPE]: SharedInterestPanel,
-  [ROLE_SHAPE]: RolePanel,
-  [EXPECTATION_SHAPE]: ExpectationPanel,
-  [DECISION_SHAPE]: DecisionPanel,
-  [RULE_SHAPE]: RulePanel,
-  [ACTION_SHAPE]: ActionPanel,
-  [LESSON_SHAPE]: LessonPanel,
   [ZONE_SHAPE]: ZonePanel,
   [LEGEND_SHAPE]: LegendPanel,
   arrow: ExchangePanel, // exchanges only (see panelShape)
+}
+
+function hasPanel(shape: TLShape): boolean {
+  return !!(findCard(shape.type) || PANELS[shape.type])
 }
 
 /**
@@ -58,7 +27,7 @@ const PANELS: Record<string, ComponentType<{ shape: any }>> = {
 function panelShape(editor: Editor): TLShape | null {
   const editing = editor.getEditingShape()
   if (editing)
-    return PANELS[editing.type] && (editing.type !== 'arrow' || exchangeChoiceOf(editing))
+    return hasPanel(editing) && (editing.type !== 'arrow' || exchangeChoiceOf(editing))
       ? editing
       : null
   const selected = editor.getOnlySelectedShape()
@@ -122,7 +91,8 @@ export function CardEditPanel() {
     [editor, shape?.id],
   )
   if (!shape || !place) return null
-  const Panel = PANELS[shape.type]!
+  const card = findCard(shape.type)
+  const Panel = PANELS[shape.type]
   return (
     <div
       className="wtc-edit-panel"
@@ -132,7 +102,7 @@ export function CardEditPanel() {
       onWheel={stopEvent}
       onDoubleClick={stopEvent}
     >
-      <Panel shape={shape} />
+      {card ? <CardPanel shape={shape} card={card} /> : Panel ? <Panel shape={shape} /> : null}
     </div>
   )
 }

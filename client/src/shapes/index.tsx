@@ -7,26 +7,14 @@ import type {
   TLUiComponents,
   TLUiOverrides,
 } from 'tldraw'
-import { ActionShapeUtil } from './action/ActionShapeUtil'
-import { AssignmentShapeUtil } from './assignment/AssignmentShapeUtil'
-import { BottleneckShapeUtil } from './bottleneck/BottleneckShapeUtil'
 import { CardEditPanel } from './CardEditPanel'
+import { CARD_SHAPE_UTILS } from './cardShapeUtils'
 import './cards.css'
 import { lookStyle } from './common/CardFrame'
 import { Swatch } from './common/Choices'
-import { CommunicationShapeUtil } from './communication/CommunicationShapeUtil'
-import { DecisionShapeUtil } from './decision/DecisionShapeUtil'
-import { DreamShapeUtil } from './dream/DreamShapeUtil'
 import { ExchangeArrowShapeUtil } from './exchange/ExchangeArrowShapeUtil'
 import { EXCHANGE_LOOK, EXCHANGE_TOOL, ExchangeTool } from './exchange/ExchangeTool'
-import { ExpectationShapeUtil } from './expectation/ExpectationShapeUtil'
-import { InterestShapeUtil } from './interest/InterestShapeUtil'
 import { LegendShapeUtil } from './legend/LegendShapeUtil'
-import { LessonShapeUtil } from './lesson/LessonShapeUtil'
-import { ParticipantShapeUtil } from './participant/ParticipantShapeUtil'
-import { RoleShapeUtil } from './role/RoleShapeUtil'
-import { RuleShapeUtil } from './rule/RuleShapeUtil'
-import { SharedInterestShapeUtil } from './shared-interest/SharedInterestShapeUtil'
 import { WijktafelToolbar } from './tools/CardPalette'
 import { ALL_PLACEMENTS, PLACEMENT_TOOLS } from './tools/placementTools'
 import { ZoneShapeUtil } from './zone/ZoneShapeUtil'
@@ -36,19 +24,7 @@ import { ZoneShapeUtil } from './zone/ZoneShapeUtil'
  * sync hook reads `shapeUtils` once, and tldraw compares these by identity.
  */
 export const WIJKTAFEL_SHAPE_UTILS: readonly TLAnyShapeUtilConstructor[] = [
-  DreamShapeUtil,
-  AssignmentShapeUtil,
-  ParticipantShapeUtil,
-  InterestShapeUtil,
-  SharedInterestShapeUtil,
-  RoleShapeUtil,
-  DecisionShapeUtil,
-  ExpectationShapeUtil,
-  CommunicationShapeUtil,
-  RuleShapeUtil,
-  ActionShapeUtil,
-  BottleneckShapeUtil,
-  LessonShapeUtil,
+  ...CARD_SHAPE_UTILS,
   ZoneShapeUtil,
   LegendShapeUtil,
 ]

@@ -169,5 +169,7 @@ export const en: Record<MessageKey, string> = {
   'field.date': 'Date',
   'field.exchangeType': 'Kind of exchange',
   'field.title': 'Title',
+  'field.invalidDate': 'This date does not exist. Pick a date from the calendar.',
+  'field.invalidValue': 'This does not fit this field; nothing was changed.',
   'template.banner': 'Dream and societal assignment',
 }

@@ -167,6 +167,8 @@ export const nl = {
   'field.date': 'Datum',
   'field.exchangeType': 'Soort uitwisseling',
   'field.title': 'Titel',
+  'field.invalidDate': 'Deze datum bestaat niet. Kies een datum in de kalender.',
+  'field.invalidValue': 'Dit past niet in dit veld; er is niets veranderd.',
   'template.banner': 'Droom en maatschappelijke opdracht',
 } as const
 

@@ -1,8 +1,6 @@
-import { CARD_KINDS } from './cardKinds.js'
 import { INK_DARK as D, INK_LIGHT as L, type Choice } from './choice.js'
 import type {
   ActionStatus,
-  CardKind,
   DecisionRule,
   ExchangeType,
   InterestCategory,
@@ -10,7 +8,6 @@ import type {
   ParticipantKind,
   ParticipantLevel,
   PartnerRole,
-  SectionKind,
   ValueKind,
   ZoneKind,
 } from './enums.js'
@@ -142,25 +139,6 @@ export const VALUE_KINDS = [
   { id: 'ecologisch', label: 'valueKind.ecologisch', icon: 'leaf', color: '#66BB6A', ink: D },
   { id: 'economisch', label: 'valueKind.economisch', icon: 'euro', color: '#42A5F5', ink: D },
 ] as const satisfies readonly Choice<ValueKind>[]
-
-/** The card kind each section holds; a section looks like its cards. */
-export const SECTION_CARD_KIND = {
-  roles: 'role',
-  decisions: 'decision',
-  expectations: 'expectation',
-  communication: 'communication',
-  rules: 'rule',
-  actions: 'action',
-  bottlenecks: 'bottleneck',
-  lessons: 'lesson',
-} as const satisfies Record<SectionKind, CardKind>
-
-export const SECTION_KINDS: readonly Choice<SectionKind>[] = (
-  Object.keys(SECTION_CARD_KIND) as SectionKind[]
-).map((id) => {
-  const card = CARD_KINDS.find((c) => c.kind === SECTION_CARD_KIND[id])!
-  return { id, label: `sectionKind.${id}`, icon: card.icon, color: card.color, ink: card.ink }
-})
 
 export const ZONE_KINDS = [
   {

@@ -20,6 +20,8 @@ export const ICON_NAMES = [
   'list-checks',
   'construction',
   'lightbulb',
+  // card fields
+  'languages',
   // participant kinds and levels
   'house',
   'landmark',

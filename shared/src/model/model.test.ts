@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { en } from '../i18n/en.js'
 import { nl } from '../i18n/nl.js'
 import { WIJKTAFEL_SHAPES } from '../shapes/wijktafelSchema.js'
-import { CARD_KINDS, getCardKind } from './cardKinds.js'
+import { CARD_KINDS, getCardKind, SECTION_KINDS } from '../cards/index.js'
 import { findChoice, getChoice, type Choice } from './choice.js'
 import * as choices from './choices.js'
 import { contrastRatio } from './contrast.js'
@@ -18,7 +18,7 @@ const LISTS: [string, readonly Choice[], readonly string[]][] = [
   ['DECISION_RULES', choices.DECISION_RULES, enums.DECISION_RULE_IDS],
   ['ACTION_STATUSES', choices.ACTION_STATUSES, enums.ACTION_STATUS_IDS],
   ['VALUE_KINDS', choices.VALUE_KINDS, enums.VALUE_KIND_IDS],
-  ['SECTION_KINDS', choices.SECTION_KINDS, enums.SECTION_KIND_IDS],
+  ['SECTION_KINDS', SECTION_KINDS, enums.SECTION_KIND_IDS],
   ['ZONE_KINDS', choices.ZONE_KINDS, enums.ZONE_KIND_IDS],
   ['MAP_KINDS', choices.MAP_KINDS, enums.MAP_KIND_IDS],
 ]
@@ -57,7 +57,10 @@ describe('choices', () => {
   )
 
   it('uses exactly the icon names of IconName', () => {
-    const used = new Set(EVERY_CHOICE.map(([, c]) => c.icon))
+    const fieldIcons = CARD_KINDS.flatMap((c) =>
+      Object.values(c.fields).flatMap((f) => ('icon' in f && f.icon ? [f.icon] : [])),
+    )
+    const used = new Set([...EVERY_CHOICE.map(([, c]) => c.icon), ...fieldIcons])
     expect([...used].sort()).toEqual([...ICON_NAMES].sort())
     expect(new Set(ICON_NAMES).size).toBe(ICON_NAMES.length)
   })

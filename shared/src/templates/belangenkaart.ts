@@ -1,12 +1,14 @@
+import {
+  ASSIGNMENT_SHAPE,
+  DREAM_SHAPE,
+  INTEREST_SHAPE,
+  PARTICIPANT_SHAPE,
+  SHARED_INTEREST_SHAPE,
+} from '../cards/index.js'
 import type { TLPageId, TLShapeId } from '@tldraw/tlschema'
 import { translate, type Locale } from '../i18n/messages.js'
 import type { ParticipantKind } from '../model/enums.js'
-import { ASSIGNMENT_SHAPE } from '../shapes/assignmentShape.js'
-import { DREAM_SHAPE } from '../shapes/dreamShape.js'
-import { INTEREST_SHAPE } from '../shapes/interestShape.js'
 import { LEGEND_SHAPE, legendDefaultProps } from '../shapes/legendShape.js'
-import { PARTICIPANT_SHAPE } from '../shapes/participantShape.js'
-import { SHARED_INTEREST_SHAPE } from '../shapes/sharedInterestShape.js'
 import { ZONE_SHAPE } from '../shapes/zoneShape.js'
 import type { InterestMapContent, ParticipantContent } from './content.js'
 import {

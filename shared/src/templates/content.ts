@@ -1,3 +1,4 @@
+import type { CardProps } from '../cards/index.js'
 import type {
   ExchangeType,
   InterestCategory,
@@ -5,13 +6,6 @@ import type {
   ParticipantLevel,
   PartnerRole,
 } from '../model/enums.js'
-import type { ActionShapeProps } from '../shapes/actionShape.js'
-import type { BottleneckShapeProps } from '../shapes/bottleneckShape.js'
-import type { CommunicationShapeProps } from '../shapes/communicationShape.js'
-import type { DecisionShapeProps } from '../shapes/decisionShape.js'
-import type { ExpectationShapeProps } from '../shapes/expectationShape.js'
-import type { LessonShapeProps } from '../shapes/lessonShape.js'
-import type { RuleShapeProps } from '../shapes/ruleShape.js'
 
 /** The content of a map's card, without its size (the template decides that). */
 export type CardContent<P> = Partial<Omit<P, 'w' | 'h'>>
@@ -59,11 +53,11 @@ export interface PartnershipContent {
   assignment?: HorizonText
   partners?: PartnerLaneContent[]
   sharedInterests?: { text: string; participantIds?: string[] }[]
-  decisions?: CardContent<DecisionShapeProps>[]
-  expectations?: CardContent<ExpectationShapeProps>[]
-  communication?: CardContent<CommunicationShapeProps>[]
-  rules?: CardContent<RuleShapeProps>[]
-  actions?: CardContent<ActionShapeProps>[]
-  bottlenecks?: CardContent<BottleneckShapeProps>[]
-  lessons?: CardContent<LessonShapeProps>[]
+  decisions?: CardContent<CardProps<'decision'>>[]
+  expectations?: CardContent<CardProps<'expectation'>>[]
+  communication?: CardContent<CardProps<'communication'>>[]
+  rules?: CardContent<CardProps<'rule'>>[]
+  actions?: CardContent<CardProps<'action'>>[]
+  bottlenecks?: CardContent<CardProps<'bottleneck'>>[]
+  lessons?: CardContent<CardProps<'lesson'>>[]
 }

@@ -1,6 +1,6 @@
-import { getCardKind } from '../model/cardKinds.js'
+import { getCardKind } from '../cards/index.js'
 
-// Sizes in page units. Cards keep their default sizes (model/cardKinds.ts), chosen for 24 px
+// Sizes in page units. Cards keep their default sizes (shared/src/cards), chosen for 24 px
 // text on a projector; the numbers here space them out.
 
 /** Space between a zone's edge and its cards. */

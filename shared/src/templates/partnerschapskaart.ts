@@ -1,13 +1,15 @@
+import {
+  ASSIGNMENT_SHAPE,
+  DREAM_SHAPE,
+  ROLE_SHAPE,
+  SHARED_INTEREST_SHAPE,
+  getCardKind,
+  SECTION_CARD_KIND,
+} from '../cards/index.js'
 import type { TLPageId, TLShapeId } from '@tldraw/tlschema'
 import { translate, type Locale } from '../i18n/messages.js'
-import { getCardKind } from '../model/cardKinds.js'
-import { SECTION_CARD_KIND } from '../model/choices.js'
 import type { SectionKind } from '../model/enums.js'
-import { ASSIGNMENT_SHAPE } from '../shapes/assignmentShape.js'
-import { DREAM_SHAPE } from '../shapes/dreamShape.js'
 import { LEGEND_SHAPE, legendDefaultProps } from '../shapes/legendShape.js'
-import { ROLE_SHAPE } from '../shapes/roleShape.js'
-import { SHARED_INTEREST_SHAPE } from '../shapes/sharedInterestShape.js'
 import type { WijktafelShapeType } from '../shapes/wijktafelSchema.js'
 import { ZONE_SHAPE } from '../shapes/zoneShape.js'
 import { DEFAULT_PARTICIPANT_KINDS } from './belangenkaart.js'

@@ -1,11 +1,13 @@
+import {
+  ASSIGNMENT_SHAPE,
+  DREAM_SHAPE,
+  INTEREST_SHAPE,
+  PARTICIPANT_SHAPE,
+  SHARED_INTEREST_SHAPE,
+} from '../cards/index.js'
 import type { TLPageId, TLShape } from '@tldraw/tlschema'
 import { sortByIndex } from '@tldraw/utils'
 import type { Locale } from '../i18n/messages.js'
-import { ASSIGNMENT_SHAPE } from '../shapes/assignmentShape.js'
-import { DREAM_SHAPE } from '../shapes/dreamShape.js'
-import { INTEREST_SHAPE } from '../shapes/interestShape.js'
-import { PARTICIPANT_SHAPE } from '../shapes/participantShape.js'
-import { SHARED_INTEREST_SHAPE } from '../shapes/sharedInterestShape.js'
 import type { PartnershipContent } from './content.js'
 import { partnerLanes } from './partnerLanes.js'
 import { partnerschapskaart } from './partnerschapskaart.js'

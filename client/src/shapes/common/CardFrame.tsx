@@ -1,5 +1,5 @@
 import type { IconName } from '@wijktafel/shared'
-import type { CSSProperties, ReactNode } from 'react'
+import type { CSSProperties, ReactNode, Ref } from 'react'
 import { HTMLContainer } from 'tldraw'
 import { Pictogram } from './Pictogram'
 import { stopEvent } from './useCard'
@@ -27,6 +27,8 @@ export function CardFrame({
   editing,
   variant = 'card',
   badge,
+  bodyRef,
+  overflowing = false,
   children,
 }: {
   look: CardLook
@@ -38,9 +40,15 @@ export function CardFrame({
   variant?: 'card' | 'note' | 'area'
   /** Shown at the end of the header band: a status, a level, a horizon... */
   badge?: ReactNode
+  /** The body, measured to grow the card with its text (CardView). */
+  bodyRef?: Ref<HTMLDivElement>
+  /** The text does not fit: the body ends in a fade and "…" so nobody takes it as all. */
+  overflowing?: boolean
   children?: ReactNode
 }) {
-  const className = `wtc-card wtc-card--${variant}${editing ? ' wtc-card--editing' : ''}`
+  const className = `wtc-card wtc-card--${variant}${editing ? ' wtc-card--editing' : ''}${
+    overflowing && !editing ? ' wtc-card--overflowing' : ''
+  }`
   return (
     <HTMLContainer
       className={className}
@@ -52,7 +60,9 @@ export function CardFrame({
         <span className="wtc-card__label">{look.label}</span>
         {badge ? <span className="wtc-card__badge">{badge}</span> : null}
       </div>
-      <div className="wtc-card__body">{children}</div>
+      <div className="wtc-card__body" ref={bodyRef}>
+        {children}
+      </div>
     </HTMLContainer>
   )
 }

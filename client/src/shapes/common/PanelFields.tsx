@@ -7,12 +7,15 @@ export function PanelInput({
   onChange,
   type = 'text',
   maxLength,
+  error,
 }: {
   label: string
   value: string
   onChange: (value: string) => void
   type?: 'text' | 'date' | 'number'
   maxLength?: number
+  /** Why the last value typed was not taken, shown under the input. */
+  error?: string
 }) {
   return (
     <label className="wtc-panel-field">
@@ -22,8 +25,14 @@ export function PanelInput({
         value={value}
         maxLength={maxLength}
         step={type === 'number' ? 'any' : undefined}
+        aria-invalid={error ? true : undefined}
         onChange={(e) => onChange(e.currentTarget.value)}
       />
+      {error ? (
+        <span className="wtc-panel-field__error" role="alert">
+          {error}
+        </span>
+      ) : null}
     </label>
   )
 }

@@ -1,5 +1,6 @@
 import {
   CARD_KINDS,
+  type CardKindInfo,
   INTEREST_SHAPE,
   LEGEND_SHAPE,
   MAP_KINDS,
@@ -60,24 +61,29 @@ const legend = (map: MapKind): PlacementSpec => {
   }
 }
 
+/** A card kind's button: its look and label; a new card gets its kind's default props. */
+function cardPlacement(card: CardKindInfo, id: string): PlacementSpec {
+  const { type, label, icon, color, ink, map } = card
+  return { id, type, label, icon, color, ink, map }
+}
+
 /**
  * The palette, grouped by map. The dream and the assignment are on both maps, so on both
  * groups; each group ends with its areas and its legend.
  */
 export const PLACEMENTS: Record<MapKind, readonly PlacementSpec[]> = {
   belangenkaart: [
-    ...CARD_KINDS.filter((c) => c.map === 'belangenkaart').map((c) => ({ ...c, id: c.type })),
+    ...CARD_KINDS.filter((c) => c.map === 'belangenkaart').map((c) => cardPlacement(c, c.type)),
     zone('shared-interest', 'belangenkaart'),
     legend('belangenkaart'),
   ],
   partnerschapskaart: [
     ...CARD_KINDS.filter(
       (c) => c.map === 'partnerschapskaart' || c.kind === 'dream' || c.kind === 'assignment',
-    ).map((c) => ({
-      ...c,
+    ).map((c) =>
       // Only the dream and assignment also sit in the belangenkaart group: they share its tool.
-      id: c.map === 'partnerschapskaart' ? c.type : `${c.type}@partnerschapskaart`,
-    })),
+      cardPlacement(c, c.map === 'partnerschapskaart' ? c.type : `${c.type}@partnerschapskaart`),
+    ),
     zone('lane', 'partnerschapskaart'),
     zone('section', 'partnerschapskaart'),
     legend('partnerschapskaart'),

@@ -1,0 +1,16 @@
+import { INK_DARK } from '../../model/choice.js'
+import { defineCard } from '../defineCard.js'
+import { longText, shortText } from '../fields.js'
+
+/** Knelpunt: what stands in the way, and who can remove it. */
+export const bottleneckCard = defineCard({
+  kind: 'bottleneck',
+  look: { icon: 'construction', color: '#EF6C00', ink: INK_DARK },
+  map: 'partnerschapskaart',
+  size: { w: 360, h: 200 },
+  fields: {
+    text: longText({ label: 'field.text' }),
+    whoCanRemove: shortText({ label: 'field.whoCanRemove', icon: 'wrench' }),
+  },
+  text: ['text'],
+})
