@@ -3,7 +3,9 @@ import {
   ACTION_SHAPE,
   createWijktafelSchema,
   DREAM_SHAPE,
+  findCard,
   INTEREST_SHAPE,
+  LESSON_SHAPE,
   MAX_LONG_TEXT,
   MAX_SHORT_TEXT,
   PARTICIPANT_SHAPE,
@@ -12,6 +14,7 @@ import {
 import { createShapeId, type Editor, type TLShapePartial } from 'tldraw'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTestEditor } from '../testing/createTestEditor'
+import { editCardField } from './cardEdits'
 
 let editor: Editor
 beforeEach(() => {
@@ -77,7 +80,34 @@ describe('editing a card field', () => {
   })
 })
 
+describe('a field edited in the panel', () => {
+  it.each([
+    [ACTION_SHAPE, 'due', '2027-02-30', 'field.invalidDate'],
+    [LESSON_SHAPE, 'date', '30-02-2027', 'field.invalidDate'],
+    [ACTION_SHAPE, 'baseline', Number.NaN, 'field.invalidValue'],
+    [INTEREST_SHAPE, 'category', 'wens', 'field.invalidValue'],
+  ])('a %s given %s = %s says %s and changes nothing', (type, name, value, message) => {
+    const card = createCard(type)
+    const field = findCard(type)!.fields[name]!
+
+    expect(editCardField(editor, card, name, field, value)).toBe(message)
+
+    expect(editor.getShape(card.id)).toEqual(card)
+    expect(editor.isDisposed).toBe(false)
+  })
+
+  it('a valid value is written through the same path', () => {
+    const card = createCard(LESSON_SHAPE)
+    const field = findCard(LESSON_SHAPE)!.fields.date!
+
+    expect(editCardField(editor, card, 'date', field, '2027-02-28')).toBeNull()
+
+    expect(editor.getShape(card.id)!.props).toMatchObject({ date: '2027-02-28' })
+  })
+})
+
 // [1] tldraw treats a write that its store refuses inside an editor command as a crash: the
 // editor marks the store as possibly corrupted and <Tldraw> shows its error screen. So the
-// panel must never offer a value the validators refuse (text fields have a maxLength, choices
-// come from the enums, dates from a date input).
+// panel must never write a value the validators refuse: text fields have a maxLength, choices
+// come from the enums, and dates and numbers go through editCardField, which checks them with
+// the field's validator first.

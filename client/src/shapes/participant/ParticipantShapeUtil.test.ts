@@ -1,7 +1,15 @@
 // @vitest-environment jsdom
-import { INTEREST_SHAPE, PARTICIPANT_SHAPE } from '@wijktafel/shared'
-import type { Editor, TLShapeId } from 'tldraw'
+import {
+  EXPECTATION_SHAPE,
+  INTEREST_SHAPE,
+  PARTICIPANT_SHAPE,
+  ROLE_SHAPE,
+  RULE_SHAPE,
+  ZONE_SHAPE,
+} from '@wijktafel/shared'
+import { createShapeId, type Editor, type TLShapeId, type TLShapePartial } from 'tldraw'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { EXCHANGE_TOOL, rememberExchangeType } from '../exchange/ExchangeTool'
 import {
   createTestEditor,
   dragFromTo,
@@ -94,5 +102,46 @@ describe('participant', () => {
     // So it no longer moves with the participant.
     editor.nudgeShapes([participant.id], { x: 50, y: 0 })
     expect(pageCentre(interest.id)).toEqual({ x: 400, y: 1200 })
+  })
+
+  it('deleted, it is forgotten by every card, lane and exchange, and one undo brings all back', () => {
+    const a = placeWithTool(editor, PARTICIPANT_SHAPE, A)
+    editor.updateShape({ id: a.id, type: PARTICIPANT_SHAPE, props: { name: 'Fatima' } })
+    const b = placeWithTool(editor, PARTICIPANT_SHAPE, B)
+    const inside = placeWithTool(editor, INTEREST_SHAPE, { x: 300, y: 400 })
+    pressEscape(editor)
+    editor.selectNone()
+    rememberExchangeType(editor, 'kennis')
+    editor.setCurrentTool(EXCHANGE_TOOL)
+    dragFromTo(editor, A_HEADER, B)
+    pressEscape(editor)
+    const card = (type: string, props: Record<string, unknown>) => {
+      const id = createShapeId()
+      editor.createShape({ id, type, x: 3000, y: 3000, props } as TLShapePartial)
+      return id
+    }
+    const outside = card(INTEREST_SHAPE, { participantId: a.id })
+    const role = card(ROLE_SHAPE, { participantId: a.id })
+    const rule = card(RULE_SHAPE, { agreedBy: [a.id, b.id] })
+    const expectation = card(EXPECTATION_SHAPE, { fromId: a.id, toId: b.id })
+    const lane = card(ZONE_SHAPE, { kind: 'lane', participantId: a.id })
+    const before = editor.store.getStoreSnapshot('document').store
+    const arrows = () => editor.getCurrentPageShapes().filter((s) => s.type === 'arrow')
+    expect(arrows()).toHaveLength(1)
+
+    editor.markHistoryStoppingPoint('delete participant')
+    editor.deleteShapes([a.id])
+
+    const props = (id: TLShapeId) => editor.getShape(id)!.props as Record<string, unknown>
+    expect(editor.getShape(inside.id)).toBeUndefined() // its own interests go with it
+    expect(props(outside).participantId).toBeNull()
+    expect(props(role)).toMatchObject({ participantId: null, partner: 'Fatima' })
+    expect(props(rule).agreedBy).toEqual([b.id])
+    expect(props(expectation)).toMatchObject({ fromId: null, toId: b.id })
+    expect(props(lane).participantId).toBeNull()
+    expect(arrows()).toHaveLength(0)
+
+    editor.undo()
+    expect(editor.store.getStoreSnapshot('document').store).toEqual(before)
   })
 })

@@ -1,12 +1,19 @@
 import { INTEREST_SHAPE, participantCard, type WtParticipantShape } from '@wijktafel/shared'
-import type { TLDragShapesOutInfo, TLShape } from 'tldraw'
+import type { Editor, TLDragShapesOutInfo, TLShape } from 'tldraw'
 import { cardShapeUtil } from '../common/CardShapeUtil'
+import { forgetDeletedParticipants } from './forgetDeletedParticipants'
 
 /**
  * Deelnemer: a person or organisation, drawn as an area that holds its interest notes. The
  * notes are tldraw children of the participant [1], so moving the participant moves them.
  */
 export class ParticipantShapeUtil extends cardShapeUtil(participantCard) {
+  constructor(editor: Editor) {
+    super(editor)
+    // Cards, lanes and exchanges that refer to a deleted participant forget it.
+    editor.disposables.add(forgetDeletedParticipants(editor))
+  }
+
   override canReceiveNewChildrenOfType(shape: WtParticipantShape, type: TLShape['type']) {
     return type === INTEREST_SHAPE && !shape.isLocked
   }
