@@ -1,5 +1,11 @@
 // @vitest-environment jsdom
-import { DREAM_SHAPE, INTEREST_SHAPE, PARTICIPANT_SHAPE, ZONE_SHAPE } from '@wijktafel/shared'
+import {
+  DREAM_SHAPE,
+  INTEREST_SHAPE,
+  PARTICIPANT_SHAPE,
+  ZONE_SHAPE,
+  type WtZoneShape,
+} from '@wijktafel/shared'
 import type { Editor, TLShape, TLShapeId } from 'tldraw'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
@@ -121,5 +127,75 @@ describe('another kind of zone', () => {
     expect(moved.parentId).toBe(zone.id)
     expect(moved.props.shared).toBe(false)
     expect(moved.props.participantId).toBe(participant.id)
+  })
+})
+
+describe('changing a zone’s kind', () => {
+  /** A lane zone (x 960–1840, y 240–760) with two interests of a participant in it. */
+  function laneWithInterests() {
+    const participant = placeWithTool(editor, PARTICIPANT_SHAPE, { x: 400, y: 400 })
+    const interests = [
+      placeWithTool(editor, INTEREST_SHAPE, { x: 250, y: 400 }),
+      placeWithTool(editor, INTEREST_SHAPE, { x: 550, y: 400 }),
+    ]
+    const zone = placeWithTool(editor, `${ZONE_SHAPE}-lane`, { x: 1400, y: 500 })
+    pressEscape(editor)
+    dragFromTo(editor, { x: 250, y: 400 }, { x: 1150, y: 550 })
+    dragFromTo(editor, { x: 550, y: 400 }, { x: 1650, y: 550 })
+    return { participant, interests, zone }
+  }
+
+  function setKind(zone: TLShape, kind: WtZoneShape['props']['kind']) {
+    // What the zone's panel does when a kind is picked, after the click that marks history.
+    editor.markHistoryStoppingPoint(`pick ${kind}`)
+    editor.updateShape({ id: zone.id, type: ZONE_SHAPE, props: { kind } })
+  }
+
+  function sharedFlags(interests: TLShape[]) {
+    return interests.map((i) => interestOf(i).props.shared)
+  }
+
+  it('to Gedeeld belang marks the interests in it shared; back to lane unmarks them', () => {
+    const { participant, interests, zone } = laneWithInterests()
+    expect(interests.map((i) => interestOf(i).parentId)).toEqual([zone.id, zone.id])
+    expect(sharedFlags(interests)).toEqual([false, false])
+
+    setKind(zone, 'shared-interest')
+    expect(sharedFlags(interests)).toEqual([true, true])
+
+    setKind(zone, 'lane')
+    expect(sharedFlags(interests)).toEqual([false, false])
+    for (const interest of interests) {
+      expect(interestOf(interest).props.participantId).toBe(participant.id)
+    }
+  })
+
+  it('and its interests’ marks are undone together, one step per change', () => {
+    const { interests, zone } = laneWithInterests()
+    setKind(zone, 'shared-interest')
+    setKind(zone, 'lane')
+
+    editor.undo()
+    expect(shapeOf(editor, zone.id, ZONE_SHAPE).props.kind).toBe('shared-interest')
+    expect(sharedFlags(interests)).toEqual([true, true])
+
+    editor.undo()
+    expect(shapeOf(editor, zone.id, ZONE_SHAPE).props.kind).toBe('lane')
+    expect(sharedFlags(interests)).toEqual([false, false])
+
+    editor.redo()
+    expect(shapeOf(editor, zone.id, ZONE_SHAPE).props.kind).toBe('shared-interest')
+    expect(sharedFlags(interests)).toEqual([true, true])
+  })
+
+  it('from Gedeeld belang to section unmarks its interests, and they stay in it', () => {
+    const { interest, zone } = board('shared-interest')
+    dragFromTo(editor, INTEREST, IN_ZONE)
+    expect(interestOf(interest).props.shared).toBe(true)
+
+    setKind(zone, 'section')
+
+    expect(interestOf(interest).props.shared).toBe(false)
+    expect(interestOf(interest).parentId).toBe(zone.id)
   })
 })

@@ -1,5 +1,4 @@
 import {
-  INTEREST_SHAPE,
   SECTION_KINDS,
   ZONE_KINDS,
   ZONE_SHAPE,
@@ -14,8 +13,7 @@ import {
   Group2d,
   HTMLContainer,
   Rectangle2d,
-  type TLDragShapesInInfo,
-  type TLDragShapesOutInfo,
+  type Editor,
   type TLShape,
 } from 'tldraw'
 import { CARD_FONT_FACES, roundedRectPath } from '../common/CardShapeUtil'
@@ -24,6 +22,7 @@ import { ParticipantChip, ParticipantPicker, useParticipant } from '../common/Pa
 import { Pictogram } from '../common/Pictogram'
 import { SHORT_TEXT, TextField } from '../common/TextField'
 import { stopEvent, useCard } from '../common/useCard'
+import { registerSharedMarking } from './registerSharedMarking'
 import { zoneChoice } from './zoneLook'
 
 /** Height of the title band; the band is where a zone is grabbed (like a frame's heading). */
@@ -38,6 +37,12 @@ export class ZoneShapeUtil extends BaseFrameLikeShapeUtil<WtZoneShape> {
   static override type = ZONE_SHAPE
   static override props = zoneShapeProps
   static override migrations = zoneShapeMigrations
+
+  constructor(editor: Editor) {
+    super(editor)
+    // Interests in a "Gedeeld belang" zone are shared: dragged in or out, or the kind changed [2].
+    editor.disposables.add(registerSharedMarking(editor))
+  }
 
   override getDefaultProps(): WtZoneShape['props'] {
     return { ...zoneDefaultProps }
@@ -82,30 +87,8 @@ export class ZoneShapeUtil extends BaseFrameLikeShapeUtil<WtZoneShape> {
     return !shape.isLocked && type !== ZONE_SHAPE
   }
 
-  override onDragShapesIn(shape: WtZoneShape, shapes: TLShape[], info: TLDragShapesInInfo) {
-    super.onDragShapesIn(shape, shapes, info)
-    if (shape.props.kind === 'shared-interest') markShared(this.editor, shapes, true)
-  }
-
-  override onDragShapesOut(shape: WtZoneShape, shapes: TLShape[], info: TLDragShapesOutInfo) {
-    super.onDragShapesOut(shape, shapes, info)
-    if (shape.props.kind === 'shared-interest') markShared(this.editor, shapes, false)
-  }
-
   override component(shape: WtZoneShape) {
     return <ZoneArea shape={shape} />
-  }
-}
-
-/** An interest in the "Gedeeld belang" zone is shared; taken out, it is not. */
-function markShared(editor: ZoneShapeUtil['editor'], shapes: TLShape[], shared: boolean) {
-  const interests = shapes.filter(
-    (s) => s.type === INTEREST_SHAPE && (s.props as { shared: boolean }).shared !== shared,
-  )
-  if (interests.length) {
-    editor.updateShapes(
-      interests.map((s) => ({ id: s.id, type: INTEREST_SHAPE, props: { shared } })),
-    )
   }
 }
 
@@ -191,3 +174,6 @@ export function ZonePanel({ shape }: { shape: WtZoneShape }) {
 // [1] tldraw's BaseFrameLikeShapeUtil (the frame's base in v5) reparents shapes dragged in
 // and out, clips its children and, in getShapeAtPoint, only hits a frame-like shape on its
 // edge or on a child geometry marked `isLabel`: here the title band.
+//
+// [2] Once per editor (tldraw builds each util once, in the Editor's constructor), undone with
+// the editor: the store can outlive it (BoardConnection keeps it when the canvas remounts).
