@@ -6,7 +6,7 @@ import { INK_DARK } from '../model/choice.js'
 import { createWijktafelSchema } from '../shapes/wijktafelSchema.js'
 import { validateWijktafelRecord } from '../shapes/validateWijktafelRecord.js'
 import { defineCard } from './defineCard.js'
-import { date, longText, shortText } from './fields.js'
+import { date, longText, shortText, type CardField } from './fields.js'
 import { CARDS, forgetParticipant, getCardKind, lessonCard, roleCard, ruleCard } from './index.js'
 
 const schema = createWijktafelSchema()
@@ -34,7 +34,8 @@ describe('the card kit', () => {
     (kind, card) => {
       expect(card.type).toBe(`wt-${kind}`)
       expect(getCardKind(card.type)).toBe(card)
-      for (const key of [card.label, ...Object.values(card.fields).map((f) => f.label)]) {
+      const fields: Record<string, CardField> = card.fields
+      for (const key of [card.label, ...Object.values(fields).map((f) => f.label)]) {
         expect(nl[key]).toBeTruthy()
         expect(en[key]).toBeTruthy()
       }
