@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import {
   ACTION_SHAPE,
+  type CardField,
   createWijktafelSchema,
   DREAM_SHAPE,
   findCard,
@@ -88,7 +89,7 @@ describe('a field edited in the panel', () => {
     [INTEREST_SHAPE, 'category', 'wens', 'field.invalidValue'],
   ])('a %s given %s = %s says %s and changes nothing', (type, name, value, message) => {
     const card = createCard(type)
-    const field = findCard(type)!.fields[name]!
+    const field = (findCard(type)!.fields as Record<string, CardField>)[name]!
 
     expect(editCardField(editor, card, name, field, value)).toBe(message)
 
@@ -98,7 +99,7 @@ describe('a field edited in the panel', () => {
 
   it('a valid value is written through the same path', () => {
     const card = createCard(LESSON_SHAPE)
-    const field = findCard(LESSON_SHAPE)!.fields.date!
+    const field = (findCard(LESSON_SHAPE)!.fields as Record<string, CardField>).date!
 
     expect(editCardField(editor, card, 'date', field, '2027-02-28')).toBeNull()
 

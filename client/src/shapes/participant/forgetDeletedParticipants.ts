@@ -18,13 +18,10 @@ const ZONE_FIELDS = { participantId: { edit: 'participant' } } as const
  * brings everything back [1]. Returns the function that stops it.
  */
 export function forgetDeletedParticipants(editor: Editor): () => void {
-  return editor.store.sideEffects.register({
-    shape: {
-      beforeDelete(shape, source) {
-        if (source !== 'user' || shape.type !== PARTICIPANT_SHAPE) return
-        forget(editor, shape as WtParticipantShape)
-      },
-    },
+  // editor.sideEffects is the same object, but not assigned yet while shape utils are built.
+  return editor.store.sideEffects.registerBeforeDeleteHandler('shape', (shape, source) => {
+    if (source !== 'user' || shape.type !== PARTICIPANT_SHAPE) return
+    forget(editor, shape as WtParticipantShape)
   })
 }
 
