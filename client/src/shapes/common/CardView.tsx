@@ -6,9 +6,10 @@ import {
   type IconName,
   type Locale,
   type MessageKey,
+  MAX_SIZE,
 } from '@wijktafel/shared'
 import { memo, useLayoutEffect, useRef, useState, type ComponentType, type ReactNode } from 'react'
-import { useEditor, type TLShape, type TLShapePartial } from 'tldraw'
+import { useEditor, type Editor, type TLShape, type TLShapePartial } from 'tldraw'
 import { CardFrame, type CardLook } from './CardFrame'
 import { ChoiceChip } from './Choices'
 import { FieldRow } from './FieldRow'
@@ -59,7 +60,7 @@ export const CardView = memo(function CardView({
   const badges = fields.map(([name, field]) => badgeOf(name, field, props, state))
   const firstText = fields.find(([name, f]) => f.edit === 'text' && isShown(f, props))?.[0]
   const { Before, After } = parts
-  const grow = useGrow(shape, editing)
+  const grow = useGrow(shape, editing, state.exporting)
   return (
     <CardFrame
       look={look}
@@ -233,11 +234,12 @@ function DateBadge({ date, label, locale }: { date: string; label: string; local
 }
 
 /**
- * Cards grow with their text, like tldraw's notes: while a person edits a card, a body that
- * overflows makes the card taller (that person writes the new height, so everyone sees the
- * whole text). A card that is still too small (resized by hand) shows a fade and "…" [2].
+ * Cards grow with their text, like tldraw's notes: a card whose body overflows is made taller
+ * by whoever may edit it and sees it, so everyone can read the whole text (the person typing
+ * gets it in their undo step; anyone else's correction stays out of their history). A card
+ * that still does not fit (a viewer's screen, or the size limit) shows a fade and "…" [2].
  */
-function useGrow(shape: TLShape, editing: boolean) {
+function useGrow(shape: TLShape, editing: boolean, exporting: boolean) {
   const editor = useEditor()
   const ref = useRef<HTMLDivElement>(null)
   const [overflowing, setOverflowing] = useState(false)
@@ -245,14 +247,16 @@ function useGrow(shape: TLShape, editing: boolean) {
   const h = (shape.props as { h: number }).h
   useLayoutEffect(() => {
     const body = ref.current
-    if (!body) return
+    if (!body || exporting) return
     let extra = body.scrollHeight - body.clientHeight
     // While editing, a textarea scrolls inside the body instead of overflowing it.
     for (const area of body.querySelectorAll('textarea')) {
       extra = Math.max(extra, area.scrollHeight - area.clientHeight)
     }
-    if (editing && extra > 1 && !editor.getIsReadonly()) {
-      editor.updateShape({ id, type, props: { h: Math.ceil(h + extra) } } as TLShapePartial)
+    const next = Math.min(MAX_SIZE, Math.ceil(h + extra))
+    if (extra > 1 && next > h && mayGrow(editor)) {
+      const grow = () => editor.updateShape({ id, type, props: { h: next } } as TLShapePartial)
+      editor.run(grow, { history: editing ? 'record' : 'ignore' })
       return
     }
     setOverflowing(extra > 1)
@@ -260,9 +264,17 @@ function useGrow(shape: TLShape, editing: boolean) {
   return { ref, overflowing }
 }
 
+/** Not for viewers, and not while a person drags a card's size (it grows back after). */
+function mayGrow(editor: Editor): boolean {
+  return !editor.getIsReadonly() && !editor.isIn('select.resizing')
+}
+
 // [1] One renderer for thirteen kinds: a new field shows on every card that has it without
 //     touching any card file, and the outline view, the edit panel and the server read the
 //     same field list. A kind with something no field describes (the action's goal, the
 //     expectation's "from → to") adds a part before or after the fields.
 // [2] Measured after every render, which costs a layout read per rendered card; cards
-//     re-render only when their own record changes (memo), so a big board pays this once.
+//     re-render only when their own record changes (memo), so a big board pays this once. A
+//     card that overflows on several screens at once may be grown by each of them: every
+//     write only raises the height to what that screen needs, so they settle on the largest.
+//     Exports never write: they render a copy of the card into an image.
