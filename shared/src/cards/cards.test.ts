@@ -2,11 +2,10 @@ import { createTLSchema, defaultShapeSchemas } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
 import { en } from '../i18n/en.js'
 import { nl } from '../i18n/nl.js'
-import { INK_DARK } from '../model/choice.js'
 import { createWijktafelSchema } from '../shapes/wijktafelSchema.js'
 import { validateWijktafelRecord } from '../shapes/validateWijktafelRecord.js'
 import { defineCard } from './defineCard.js'
-import { date, longText, shortText, type CardField } from './fields.js'
+import { shortText, type CardField } from './fields.js'
 import { CARDS, forgetParticipant, getCardKind, lessonCard, roleCard, ruleCard } from './index.js'
 
 const schema = createWijktafelSchema()
@@ -67,14 +66,10 @@ describe('the card kit', () => {
     // A lesson kind one version on: 'who' added with a default, 'text' trimmed.
     const next = defineCard({
       kind: 'lesson',
-      look: { icon: 'lightbulb', color: '#E8C8F0', ink: INK_DARK },
-      map: 'partnerschapskaart',
-      size: { w: 360, h: 200 },
-      fields: {
-        text: longText({ label: 'field.text' }),
-        date: date({ label: 'field.date', show: 'badge' }),
-        who: shortText({ label: 'field.who' }),
-      },
+      look: lessonCard,
+      map: lessonCard.map,
+      size: lessonCard.defaultSize,
+      fields: { ...lessonCard.fields, who: shortText({ label: 'field.who' }) },
       text: ['text'],
       migrations: [
         {
