@@ -21,9 +21,9 @@ import { handleUpgrade } from './http/upgrade.js'
 import type { BoardStore } from './persistence/BoardStore.js'
 import { Metrics } from './metrics/Metrics.js'
 import { openSqliteBoardStore } from './persistence/SqliteBoardStore.js'
-import { BoardRules } from './records/BoardRules.js'
 import { createBoardSchema } from './records/boardSchema.js'
 import { RoomManager } from './rooms/RoomManager.js'
+import { createRuleChain } from './rules/index.js'
 
 export { ConfigError, defaultConfig, normalizeOrigin, resolveConfig } from './config.js'
 export type { Logger, PersistenceConfig, ServerConfig, ServerOptions } from './config.js'
@@ -63,7 +63,7 @@ export async function createServer(options: ServerOptions): Promise<WijktafelSer
     roomIdleMs: config.roomIdleMs,
     compactAfterUpdates: config.compactAfterUpdates,
     limits: config,
-    rules: new BoardRules(createBoardSchema()),
+    rules: createRuleChain(createBoardSchema(), config),
     metrics,
     log,
   })

@@ -64,6 +64,15 @@ export function geoShape(
   }
 }
 
+/**
+ * A rectangle as a client at geo version 11 writes it: geo version 12 added `flipX` and
+ * `flipY`. For tests of migrating from an older doc schema.
+ */
+export function olderGeoShape(name: string): TestRecord {
+  const { flipX: _x, flipY: _y, ...props } = geoShape(name).props as Record<string, unknown>
+  return { ...geoShape(name), props }
+}
+
 /** A `wt-interest` card ("kom halen" by default), id `shape:<name>`. */
 export function interestCard(name: string, props: Record<string, unknown> = {}): TestRecord {
   return {

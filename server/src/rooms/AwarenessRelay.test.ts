@@ -25,7 +25,7 @@ const metrics: RoomMetrics = {
 /** A connection whose socket records what it is sent. */
 function connection(sent: Uint8Array[]): Connection {
   const socket = { OPEN: 1, readyState: 1, send: (m: Uint8Array) => sent.push(m) }
-  return new Connection(socket as unknown as WebSocket, 'editor', limits, metrics, 0)
+  return new Connection(socket as unknown as WebSocket, 'editor', limits, metrics, 0, 1)
 }
 
 /** A client's awareness update that moves its cursor to `x`. */

@@ -1,8 +1,10 @@
 import type { WebSocket } from 'ws'
+import { CloseCode, READ_ONLY_REASON, canWrite } from '@wijktafel/shared'
 import type { Role } from '@wijktafel/shared'
 import { TokenBucket } from '../limits/TokenBucket.js'
-import type { RoomMetrics } from '../metrics/Metrics.js'
+import type { RefusedMessageReason, RoomMetrics } from '../metrics/Metrics.js'
 import { fitCloseReason } from './closeReason.js'
+import { encodePermissionDenied } from './messages.js'
 
 /** Per-connection message rates (ServerConfig). */
 export interface RateLimits {
@@ -20,18 +22,21 @@ export interface RateLimits {
 const STEP1_BURST = 4
 const STEP1_PER_SECOND = 0.2
 
-/** One socket in a room. Also the origin of the doc and awareness changes it makes. */
+/**
+ * One socket in a room, with its role and its rate limits. Also the origin of the doc and
+ * awareness changes it makes, and the writer the rules see (by `role` and `id`).
+ */
 export class Connection {
   /** Awareness client ids this socket has announced; removed when it closes. */
   readonly clientIds = new Set<number>()
-  deniedWrite = false
+  private deniedWrite = false
   closed = false
   /** Document messages, and awareness messages that change nothing. */
-  readonly docMessages: TokenBucket
+  private readonly docMessages: TokenBucket
   /** Awareness messages that change someone's presence: each one is sent to everyone. */
-  readonly presenceChanges: TokenBucket
+  private readonly presenceChanges: TokenBucket
   /** Sync step 1 messages, on top of docMessages. */
-  readonly stateRequests: TokenBucket
+  private readonly stateRequests: TokenBucket
 
   constructor(
     readonly socket: WebSocket,
@@ -39,10 +44,41 @@ export class Connection {
     limits: RateLimits,
     private readonly metrics: RoomMetrics,
     now: number,
+    /** Unique within the server process (RoomManager counts). */
+    readonly id: number,
   ) {
     this.docMessages = new TokenBucket(limits.docMessagesPerSecond, limits.docMessageBurst, now)
     this.presenceChanges = new TokenBucket(limits.awarenessPerSecond, limits.awarenessBurst, now)
     this.stateRequests = new TokenBucket(STEP1_PER_SECOND, STEP1_BURST, now)
+  }
+
+  /**
+   * Takes one message of `kind` from its rate limit. Past the limit the connection is closed
+   * with 4429 and the answer is false.
+   */
+  admit(kind: 'doc' | 'sync-step1' | 'presence', now: number): boolean {
+    const [bucket, why, reason] = this.limitOf(kind)
+    if (bucket.take(now)) return true
+    this.metrics.refusedMessage(why)
+    this.close(CloseCode.RATE_LIMITED, reason)
+    return false
+  }
+
+  /**
+   * Whether this connection may write to the doc. A viewer's writes are dropped; the first
+   * one that is not empty gets a permission-denied answer, and the connection stays open.
+   */
+  mayWrite(update: Uint8Array): boolean {
+    if (canWrite(this.role)) return true
+    // Two bytes is an empty update: what a viewer with nothing new answers to step 1.
+    if (update.length > 2) {
+      this.metrics.refusedMessage('read_only')
+      if (!this.deniedWrite) {
+        this.deniedWrite = true
+        this.send(encodePermissionDenied(READ_ONLY_REASON))
+      }
+    }
+    return false
   }
 
   send(message: Uint8Array): void {
@@ -55,5 +91,18 @@ export class Connection {
     if (this.closed) return
     this.closed = true
     this.socket.close(code, fitCloseReason(reason))
+  }
+
+  private limitOf(
+    kind: 'doc' | 'sync-step1' | 'presence',
+  ): [TokenBucket, RefusedMessageReason, string] {
+    switch (kind) {
+      case 'doc':
+        return [this.docMessages, 'rate_doc', 'too many messages']
+      case 'sync-step1':
+        return [this.stateRequests, 'rate_doc', 'too many sync requests']
+      case 'presence':
+        return [this.presenceChanges, 'rate_awareness', 'too many presence updates']
+    }
   }
 }

@@ -1,20 +1,20 @@
 import type { WebSocket } from 'ws'
 import * as Y from 'yjs'
-import { CloseCode, READ_ONLY_REASON, canWrite } from '@wijktafel/shared'
+import { CloseCode, canWrite } from '@wijktafel/shared'
 import type { Role } from '@wijktafel/shared'
 import type { Logger } from '../config.js'
 import type { MessageKind, RefusedMessageReason, RoomMetrics } from '../metrics/Metrics.js'
 import type { BoardStore } from '../persistence/BoardStore.js'
-import { loadBoardDoc } from '../persistence/loadBoardDoc.js'
-import type { BoardRules } from '../records/BoardRules.js'
+import type { RuleChain } from '../rules/index.js'
 import { AwarenessRelay } from './AwarenessRelay.js'
 import { Connection } from './Connection.js'
 import type { RateLimits } from './Connection.js'
+import { RoomStorage } from './RoomStorage.js'
 import { UNAPPLIABLE, UpdateGuard } from './UpdateGuard.js'
+import type { GuardVerdict } from './UpdateGuard.js'
 import {
   MalformedMessageError,
   decodeClientMessage,
-  encodePermissionDenied,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeSyncUpdate,
@@ -35,8 +35,8 @@ export interface RoomOptions {
   store: BoardStore
   compactAfterUpdates: number
   limits: RoomLimits
-  /** What the doc may hold; every editor's update is checked against it first. */
-  rules: BoardRules
+  /** What an update may write; every editor's update passes this chain first. */
+  rules: RuleChain
   metrics: RoomMetrics
   log: Logger
   /** Called once when an update could not be stored; the manager forgets the room. */
@@ -52,39 +52,39 @@ const MESSAGE_KINDS: Record<ClientMessage['kind'], MessageKind> = {
 }
 
 /**
- * One board in memory: its Y.Doc, its presence and its connections. An editor's update
- * reaches the doc only when its UpdateGuard accepts every record it writes and the board
- * stays within its size; every doc change is appended to the store before any other
- * connection hears of it [1].
+ * One board in memory: its Y.Doc, its presence and its connections. It only sequences: a
+ * frame is decoded, the connection's role and rates are checked, an editor's update passes
+ * the rule chain on the guard's shadow, then it is applied, stored and only then sent on to
+ * the others [1]. What is allowed lives in rules/, how it is stored in RoomStorage.
  */
 export class Room {
   readonly boardId: string
   readonly doc: Y.Doc
   private readonly presence: AwarenessRelay
   private readonly guard: UpdateGuard
+  private readonly storage: RoomStorage
   private readonly connections = new Set<Connection>()
-  private lastStoredId: number
-  private updatesSinceCompaction = 0
-  /** Bytes of the stored state plus the log after it: never less than the board's size [2]. */
-  private storedBytes: number
   /** Set when storage failed or the room was destroyed: it must not touch anything again. */
   private closed = false
 
   constructor(private readonly options: RoomOptions) {
-    this.boardId = options.boardId
-    const stored = options.store.loadDoc(this.boardId)
-    this.doc = loadBoardDoc(stored)
-    this.lastStoredId = stored.lastUpdateId
-    this.updatesSinceCompaction = stored.updates.length
-    this.storedBytes = stored.updates.reduce((sum, u) => sum + u.length, stored.state?.length ?? 0)
-    this.guard = new UpdateGuard(this.doc, options.rules)
-    this.presence = new AwarenessRelay(
-      this.doc,
-      () => this.connections,
-      options.limits.awarenessFlushMs,
-    )
+    const { boardId, store, compactAfterUpdates, limits, metrics, log } = options
+    this.boardId = boardId
+    this.storage = new RoomStorage({
+      boardId,
+      store,
+      compactAfterUpdates,
+      maxBoardBytes: limits.maxBoardBytes,
+      metrics,
+      log,
+    })
+    this.doc = this.storage.doc
+    this.guard = new UpdateGuard(this.doc, options.rules, {
+      boardId,
+      storedBytes: () => this.storage.storedBytes,
+    })
+    this.presence = new AwarenessRelay(this.doc, () => this.connections, limits.awarenessFlushMs)
     this.doc.on('update', this.onDocUpdate)
-    if (this.updatesSinceCompaction > 0) this.compact()
   }
 
   get connectionCount(): number {
@@ -96,9 +96,10 @@ export class Room {
     for (const conn of this.connections) counts[conn.role]++
   }
 
-  add(socket: WebSocket, role: Role): Connection {
+  /** `id`: unique within the server process, for the rules and the logs. */
+  add(socket: WebSocket, role: Role, id: number): Connection {
     const { limits, metrics } = this.options
-    const conn = new Connection(socket, role, limits, metrics, performance.now())
+    const conn = new Connection(socket, role, limits, metrics, performance.now(), id)
     this.connections.add(conn)
     conn.send(encodeSyncStep1(this.doc))
     this.presence.sendAll(conn)
@@ -129,14 +130,10 @@ export class Room {
     metrics.received(MESSAGE_KINDS[message.kind], frame.length)
     const now = performance.now()
     if (message.kind === 'awareness') return this.handleAwareness(conn, message, now)
-    if (!conn.docMessages.take(now)) {
-      return this.refuse(conn, 'rate_doc', CloseCode.RATE_LIMITED, 'too many messages')
-    }
+    if (!conn.admit('doc', now)) return
     switch (message.kind) {
       case 'sync-step1':
-        if (!conn.stateRequests.take(now)) {
-          return this.refuse(conn, 'rate_doc', CloseCode.RATE_LIMITED, 'too many sync requests')
-        }
+        if (!conn.admit('sync-step1', now)) return
         // Viewers need the board too, so everyone gets an answer.
         return conn.send(encodeSyncStep2(this.doc, message.stateVector))
       case 'sync-step2':
@@ -157,48 +154,19 @@ export class Room {
     }
     // Only a change is sent on to everyone; an echo costs no more than a document message.
     const changes = this.presence.changes(message.entries)
-    if (changes && !conn.presenceChanges.take(now)) {
-      return this.refuse(
-        conn,
-        'rate_awareness',
-        CloseCode.RATE_LIMITED,
-        'too many presence updates',
-      )
-    }
-    if (!changes && !conn.docMessages.take(now)) {
-      return this.refuse(conn, 'rate_doc', CloseCode.RATE_LIMITED, 'too many messages')
-    }
-    if (!changes) return
+    if (!conn.admit(changes ? 'presence' : 'doc', now) || !changes) return
     if (canWrite(conn.role)) this.presence.apply(conn, message.update)
-    else this.presence.answerViewer(conn) // [3]
+    else this.presence.answerViewer(conn) // [2]
   }
 
   private applyClientUpdate(conn: Connection, update: Uint8Array): void {
-    if (!canWrite(conn.role)) {
-      // Two bytes is an empty update: what a viewer with nothing new answers to step 1.
-      if (update.length > 2) {
-        this.options.metrics.refusedMessage('read_only')
-        if (!conn.deniedWrite) {
-          conn.deniedWrite = true
-          conn.send(encodePermissionDenied(READ_ONLY_REASON))
-        }
-      }
-      return
-    }
-    const verdict = this.guard.check(update)
+    if (!conn.mayWrite(update)) return
+    const verdict = this.guard.check(update, conn)
     if (!verdict.ok) {
       this.options.log(`refused an update on board ${this.boardId}: ${verdict.reason}`)
-      const reason = verdict.reason === UNAPPLIABLE ? 'update_failed' : 'invalid_record'
-      return this.refuse(conn, reason, CloseCode.UPDATE_REJECTED, verdict.reason)
+      return this.refuse(conn, refusedMessageReason(verdict), verdict.code, verdict.reason)
     }
     if (!verdict.update) return
-    const size = this.sizeAfter(verdict.update)
-    if (size === 'too large') {
-      this.guard.rebuild() // the shadow holds the refused update
-      const reason = `board too large (limit ${this.options.limits.maxBoardBytes} bytes)`
-      this.options.log(`refused an update on board ${this.boardId}: ${reason}`)
-      return this.refuse(conn, 'board_too_large', CloseCode.TOO_LARGE, reason)
-    }
     try {
       Y.applyUpdate(this.doc, verdict.update, conn)
     } catch (error) {
@@ -207,20 +175,6 @@ export class Room {
       this.guard.rebuild()
       throw error
     }
-    if (size === 'compact') this.compact()
-  }
-
-  /**
-   * Whether the board may take an update the guard accepted. Cheap while the stored bytes
-   * stay under the limit; past it the board is measured, and compacted if it may grow.
-   */
-  private sizeAfter(update: Uint8Array): 'fits' | 'compact' | 'too large' {
-    const max = this.options.limits.maxBoardBytes
-    if (this.storedBytes + update.length <= max) return 'fits'
-    const after = this.guard.shadowSize()
-    if (after <= max) return 'compact'
-    // An oversized board (say, after the limit was lowered) may still shrink.
-    return after > Y.encodeStateAsUpdate(this.doc).length ? 'too large' : 'compact'
   }
 
   private refuse(conn: Connection, why: RefusedMessageReason, code: number, reason: string): void {
@@ -230,43 +184,19 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (this.closed) return
-    const { store, metrics } = this.options
-    const started = performance.now()
-    try {
-      this.lastStoredId = store.appendUpdate(this.boardId, update)
-    } catch (error) {
-      metrics.storageWrite(false)
-      return this.failStorage(error)
-    }
-    metrics.persisted((performance.now() - started) / 1000)
-    metrics.storageWrite(true)
-    this.storedBytes += update.length
+    if (!this.storage.append(update)) return this.failStorage()
     const message = encodeSyncUpdate(update)
     for (const conn of this.connections) if (conn !== origin) conn.send(message)
-    this.updatesSinceCompaction++
-    if (this.updatesSinceCompaction >= this.options.compactAfterUpdates) this.compact()
+    this.storage.compactIfDue()
   }
 
   /** Stores the in-memory doc as the new state and drops the log rows it contains. */
   compact(): void {
-    if (this.closed || this.updatesSinceCompaction === 0) return
-    try {
-      const state = Y.encodeStateAsUpdate(this.doc)
-      this.options.store.compact(this.boardId, state, this.lastStoredId)
-      this.storedBytes = state.length
-      this.updatesSinceCompaction = 0
-      this.options.metrics.compacted(true)
-    } catch (error) {
-      // The log still holds everything, so nothing is lost; try again at the next threshold.
-      this.updatesSinceCompaction = 0
-      this.options.metrics.compacted(false)
-      this.options.log(`compaction failed for board ${this.boardId}: ${String(error)}`)
-    }
+    if (!this.closed) this.storage.compact()
   }
 
-  private failStorage(error: unknown): void {
+  private failStorage(): void {
     this.closed = true
-    this.options.log(`storage failed for board ${this.boardId}: ${String(error)}`)
     this.options.onStorageFailure(this)
     this.closeAll(CloseCode.STORAGE_FAILED, 'storage unavailable')
     // Destroying the doc from inside its own update event would cut Yjs's cleanup short.
@@ -286,13 +216,13 @@ export class Room {
   }
 }
 
+function refusedMessageReason(verdict: GuardVerdict & { ok: false }): RefusedMessageReason {
+  if (verdict.reason === UNAPPLIABLE) return 'update_failed'
+  return verdict.code === CloseCode.TOO_LARGE ? 'board_too_large' : 'invalid_record'
+}
+
 // [1] So a broadcast change is always a stored change. If the append throws, the room
 //     closes every connection with 4503 and is dropped from memory; the clients reconnect
 //     to a room loaded from disk and resend, in their sync step 2, what was not stored.
-// [2] Every stored byte is part of the board or of the log that compaction folds away, so
-//     while state + log fit the limit, so does the board, and the check costs nothing. Past
-//     it, the shadow (which holds the update) is encoded: the exact size after the update.
-//     An accepted update then compacts the log, so the next ones are cheap again; near the
-//     limit, every (maxBoardBytes - board size) bytes of updates pay one encode.
-// [3] A projector's cursor is noise, so a viewer's awareness is not applied or forwarded;
+// [2] A projector's cursor is noise, so a viewer's awareness is not applied or forwarded;
 //     the viewer still gets an answer now and then (AwarenessRelay.answerViewer).

@@ -4,7 +4,7 @@ import type { Role } from '@wijktafel/shared'
 import type { Logger } from '../config.js'
 import type { RoomMetrics } from '../metrics/Metrics.js'
 import type { BoardStore } from '../persistence/BoardStore.js'
-import type { BoardRules } from '../records/BoardRules.js'
+import type { RuleChain } from '../rules/index.js'
 import { Room } from './Room.js'
 import type { Connection, RoomLimits } from './Room.js'
 
@@ -13,7 +13,8 @@ export interface RoomManagerOptions {
   roomIdleMs: number
   compactAfterUpdates: number
   limits: RoomLimits
-  rules: BoardRules
+  /** What an update may write (createRuleChain). */
+  rules: RuleChain
   metrics: RoomMetrics
   log: Logger
 }
@@ -25,6 +26,7 @@ export interface RoomManagerOptions {
 export class RoomManager {
   private readonly rooms = new Map<string, Room>()
   private readonly idleTimers = new Map<string, NodeJS.Timeout>()
+  private connectionsAccepted = 0
 
   constructor(private readonly options: RoomManagerOptions) {}
 
@@ -56,7 +58,7 @@ export class RoomManager {
       socket.close(CloseCode.STORAGE_FAILED, 'storage unavailable')
       return
     }
-    const conn = room.add(socket, role)
+    const conn = room.add(socket, role, ++this.connectionsAccepted)
     socket.on('message', (data, isBinary) => {
       try {
         room.handleFrame(conn, toBytes(data), isBinary)

@@ -7,13 +7,15 @@ import {
   interestCard,
   pageRecord,
 } from '../../../tests/helpers/records.js'
-import { BoardRules } from '../records/BoardRules.js'
 import { createBoardSchema } from '../records/boardSchema.js'
+import { createRuleChain } from '../rules/index.js'
 import { UpdateGuard } from './UpdateGuard.js'
 import type { GuardVerdict } from './UpdateGuard.js'
 
 const schema = createBoardSchema()
-const rules = new BoardRules(schema)
+const rules = createRuleChain(schema, { maxBoardBytes: Number.MAX_SAFE_INTEGER })
+const board = { boardId: 'board', storedBytes: () => 0 }
+const editor = { role: 'editor', id: 1 } as const
 const currentSchema = schema.serialize()
 
 /** A room's doc holding `records`, its guard, and a client that starts from the same state. */
@@ -23,7 +25,7 @@ function room(records: object[] = [...boardBasics(), geoShape('dream', 'Een groe
     for (const record of records) doc.getMap('records').set((record as { id: string }).id, record)
     doc.getMap('meta').set('schema', currentSchema)
   })
-  const guard = new UpdateGuard(doc, rules)
+  const guard = new UpdateGuard(doc, rules, board)
   const client = new Y.Doc()
   Y.applyUpdate(client, Y.encodeStateAsUpdate(doc))
 
@@ -38,7 +40,7 @@ function room(records: object[] = [...boardBasics(), geoShape('dream', 'Een groe
   }
 
   function offer(update: Uint8Array): GuardVerdict {
-    const verdict = guard.check(update)
+    const verdict = guard.check(update, editor)
     if (verdict.ok && verdict.update) Y.applyUpdate(doc, verdict.update)
     return verdict
   }
@@ -262,7 +264,7 @@ describe('UpdateGuard', () => {
       for (const record of boardBasics()) doc.getMap('records').set(record.id, record)
       doc.getMap('meta').set('schema', olderSchema)
     })
-    const guard = new UpdateGuard(doc, rules)
+    const guard = new UpdateGuard(doc, rules, board)
     // Geo version 12 added flipX and flipY; an older client writes shapes without them.
     const { flipX: _x, flipY: _y, ...olderProps } = geoShape('old').props as Record<string, unknown>
     const older = { ...geoShape('old'), props: olderProps }
@@ -276,11 +278,13 @@ describe('UpdateGuard', () => {
       })
       return Y.encodeStateAsUpdate(client, before)
     }
-    const accepted = guard.check(update(olderSchema))
+    const accepted = guard.check(update(olderSchema), editor)
     expect(accepted.ok).toBe(true)
     if (accepted.ok && accepted.update) Y.applyUpdate(doc, accepted.update)
     // The same record claimed to be current is missing props.
-    expect(refusal(guard.check(update(currentSchema)))).toMatch(/^invalid record shape:old: /)
+    expect(refusal(guard.check(update(currentSchema), editor))).toMatch(
+      /^invalid record shape:old: /,
+    )
   })
 
   it('judges concurrent writes to one key by the value that wins', () => {

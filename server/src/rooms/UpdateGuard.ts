@@ -1,52 +1,86 @@
 import * as Y from 'yjs'
-import { YDOC_META, YDOC_META_SCHEMA, YDOC_RECORDS } from '@wijktafel/shared'
-import { BoardRules, DOCUMENT_ID } from '../records/BoardRules.js'
-import { fitCloseReason, shortKey } from './closeReason.js'
+import {
+  CloseCode,
+  YDOC_META,
+  YDOC_META_SCHEMA,
+  YDOC_RECORDS,
+  readDocSchema,
+} from '@wijktafel/shared'
+import type { Role } from '@wijktafel/shared'
+import type { KeyChange, RootWrite, RuleChain, RuleContext } from '../rules/index.js'
+import { fitCloseReason } from './closeReason.js'
 
 /**
  * What to do with a client's update: apply `update` to the room's doc (null: it changes
- * nothing), or refuse it for `reason` (at most 123 bytes, for the close frame and the log).
+ * nothing), or refuse it with close `code` for `reason` (at most 123 bytes, for the close
+ * frame and the log), named by the `rule` that refused it and, when it judged one record,
+ * that record's `key`.
  */
-export type GuardVerdict = { ok: true; update: Uint8Array | null } | { ok: false; reason: string }
+export type GuardVerdict =
+  | { ok: true; update: Uint8Array | null }
+  | { ok: false; reason: string; code: number; rule: string; key?: string }
 
 /** The reason of a refusal because Yjs could not apply the update at all. */
 export const UNAPPLIABLE = 'update could not be applied'
 
-type KeyChanges = Map<string, { action: 'add' | 'update' | 'delete'; oldValue: unknown }>
+/** Who sent an update: a Connection. */
+export interface Writer {
+  readonly role: Role
+  readonly id: number
+}
+
+/** The board a guard protects, as its rules see it. */
+export interface GuardedBoard {
+  readonly boardId: string
+  /** Bytes of the stored state plus the log after it (RoomStorage). */
+  storedBytes(): number
+}
+
+type KeyChanges = Map<string, { action: KeyChange['action']; oldValue: unknown }>
 
 /**
  * Decides whether a client's Yjs update may reach a room's doc, without touching that doc.
  * The update is applied first to a shadow copy of the doc, where Yjs itself works out which
- * keys it changes; only those are checked [1]. An accepted update is handed back as the
- * part the shadow integrated [2]; a refused one poisons the shadow, which is then rebuilt
- * from the real doc.
+ * keys it changes; only those are judged, by the rule chain [1]. An accepted update is
+ * handed back as the part the shadow integrated [2]; a refused one poisons the shadow,
+ * which is then rebuilt from the real doc.
  */
 export class UpdateGuard {
   private shadow!: Y.Doc
   private recordChanges: KeyChanges | null = null
   private metaChanges: KeyChanges | null = null
-  /** Problems seen while the update was integrated (writes outside `records` and `meta`). */
-  private structural: string | null = null
+  /** The root types the update wrote into, seen while it was integrated. */
+  private roots: RootWrite[] = []
   private integrated: Uint8Array | null = null
 
   constructor(
     private readonly doc: Y.Doc,
-    private readonly rules: BoardRules,
+    private readonly chain: RuleChain,
+    private readonly board: GuardedBoard,
   ) {
     this.rebuild()
   }
 
-  check(update: Uint8Array): GuardVerdict {
-    this.recordChanges = this.metaChanges = this.structural = this.integrated = null
+  check(update: Uint8Array, writer: Writer): GuardVerdict {
+    this.recordChanges = this.metaChanges = this.integrated = null
+    this.roots = []
     try {
       Y.applyUpdate(this.shadow, update)
     } catch {
       // Yjs may have integrated part of it before throwing (ENGINEERING.md): only the shadow.
-      return this.refuse(UNAPPLIABLE)
+      return this.refuse({ reason: UNAPPLIABLE, rule: 'yjs' })
     }
     this.dropPending()
-    const problem = this.structural ?? this.checkMeta() ?? this.checkRecords()
-    if (problem) return this.refuse(problem)
+    // Nothing integrated: nothing changed, so there is nothing to judge.
+    if (!this.integrated) return { ok: true, update: null }
+    let refusal
+    try {
+      refusal = this.chain.check(this.context(writer, this.integrated))
+    } catch (error) {
+      this.rebuild() // a rule with a bug must not leave the shadow ahead of the doc
+      throw error
+    }
+    if (refusal) return this.refuse(refusal)
     return { ok: true, update: this.integrated }
   }
 
@@ -63,40 +97,50 @@ export class UpdateGuard {
     this.shadow = shadow
   }
 
-  /** The encoded size of the shadow: after check() accepted, the board's size with the update. */
-  shadowSize(): number {
-    return Y.encodeStateAsUpdate(this.shadow).length
-  }
-
   destroy(): void {
     this.shadow.destroy()
   }
 
-  private refuse(reason: string): GuardVerdict {
-    this.rebuild()
-    // tldraw's messages quote the offending value, which can be long: cut for the close frame.
-    return { ok: false, reason: fitCloseReason(reason) }
-  }
-
-  private readonly onAfterTransaction = (transaction: Y.Transaction): void => {
-    const roots = new Map<unknown, string>([
-      [this.shadow.getMap(YDOC_RECORDS), YDOC_RECORDS],
-      [this.shadow.getMap(YDOC_META), YDOC_META],
-    ])
-    for (const [type, keys] of transaction.changed) {
-      const root = roots.get(type)
-      if (!root) {
-        this.structural ??= `only records and meta may be written, not ${this.describeType(type)}`
-      } else if (keys.has(null)) {
-        // Items with a root parent and no key: list content hidden inside a map.
-        this.structural ??= `${root} is not a list`
-      }
+  private context(writer: Writer, integrated: Uint8Array): RuleContext {
+    const records = this.shadow.getMap(YDOC_RECORDS)
+    const meta = this.shadow.getMap(YDOC_META)
+    let after: number | undefined
+    let before: number | undefined
+    return {
+      boardId: this.board.boardId,
+      role: writer.role,
+      connectionId: writer.id,
+      roots: this.roots,
+      changes: changeList(this.recordChanges, records),
+      metaChanges: changeList(this.metaChanges, meta),
+      docSchema: readDocSchema(meta.get(YDOC_META_SCHEMA)),
+      records,
+      size: {
+        storedBytes: this.board.storedBytes() + integrated.length,
+        after: () => (after ??= Y.encodeStateAsUpdate(this.shadow).length),
+        before: () => (before ??= Y.encodeStateAsUpdate(this.doc).length),
+      },
     }
   }
 
-  private describeType(type: unknown): string {
-    for (const [name, root] of this.shadow.share) if (root === type) return shortKey(name, 24)
-    return 'a nested type'
+  private refuse(refusal: { reason: string; rule: string; code?: number; key?: string }) {
+    this.rebuild()
+    const { reason, rule, code = CloseCode.UPDATE_REJECTED, key } = refusal
+    // tldraw's messages quote the offending value, which can be long: cut for the close frame.
+    const verdict: GuardVerdict = { ok: false, reason: fitCloseReason(reason), code, rule }
+    if (key !== undefined) verdict.key = key
+    return verdict
+  }
+
+  private readonly onAfterTransaction = (transaction: Y.Transaction): void => {
+    for (const [type, keys] of transaction.changed) {
+      this.roots.push({ name: this.rootName(type), listContent: keys.has(null) })
+    }
+  }
+
+  private rootName(type: unknown): string | null {
+    for (const [name, root] of this.shadow.share) if (root === type) return name
+    return null
   }
 
   /**
@@ -109,38 +153,6 @@ export class UpdateGuard {
     store.pendingStructs = null
     store.pendingDs = null
   }
-
-  private checkMeta(): string | null {
-    if (!this.metaChanges) return null
-    const meta = this.shadow.getMap(YDOC_META)
-    for (const [key, change] of this.metaChanges) {
-      if (key !== YDOC_META_SCHEMA) return `meta.${shortKey(key, 24)} is not allowed`
-      const problem = this.rules.checkSchema(meta.get(key), change.oldValue)
-      if (problem) return `meta.schema ${problem}`
-    }
-    return null
-  }
-
-  private checkRecords(): string | null {
-    if (!this.recordChanges) return null
-    const records = this.shadow.getMap(YDOC_RECORDS)
-    const docSchema = this.shadow.getMap(YDOC_META).get(YDOC_META_SCHEMA)
-    let deletedPage: string | null = null
-    for (const [key, change] of this.recordChanges) {
-      if (change.action === 'delete') {
-        if (key === DOCUMENT_ID) return `cannot delete ${DOCUMENT_ID}`
-        if (isPage(change.oldValue)) deletedPage = key
-        continue
-      }
-      const problem = this.rules.checkRecord(key, records.get(key), docSchema)
-      if (problem) return `invalid record ${shortKey(key)}: ${problem}`
-    }
-    // Only an update that deletes a page pays for this scan.
-    if (deletedPage && !someValue(records, isPage)) {
-      return `cannot delete the last page ${shortKey(deletedPage)}`
-    }
-    return null
-  }
 }
 
 /** A map event's key changes; Yjs computes them only during the observer call. */
@@ -148,22 +160,21 @@ function keyChanges(event: Y.YMapEvent<unknown>): KeyChanges {
   return event.changes.keys as KeyChanges
 }
 
-function isPage(value: unknown): boolean {
-  return (
-    typeof value === 'object' && value !== null && 'typeName' in value && value.typeName === 'page'
-  )
-}
-
-function someValue(map: Y.Map<unknown>, predicate: (value: unknown) => boolean): boolean {
-  for (const value of map.values()) if (predicate(value)) return true
-  return false
+function changeList(changes: KeyChanges | null, map: Y.Map<unknown>): KeyChange[] {
+  if (!changes) return []
+  return [...changes].map(([key, { action, oldValue }]) => ({
+    key,
+    action,
+    before: oldValue,
+    after: action === 'delete' ? undefined : map.get(key),
+  }))
 }
 
 // [1] Yjs has no schema and cannot take an update back, so the only way to learn what an
 //     update would do is to let Yjs integrate it somewhere. Only the keys it changed are
-//     checked, each against its value after the update, so concurrent writes are judged by
-//     the value that wins. Every new item hangs under a root type that Yjs reports as
-//     changed (`transaction.changed`), so a write anywhere else cannot go unnoticed.
+//     judged, each by its value after the update, so concurrent writes are judged by the
+//     value that wins. Every new item hangs under a type that Yjs reports as changed
+//     (`transaction.changed`), which is where the structure rule learns what was written.
 // [2] The shadow's own 'update' event, not the client's bytes: the same changes, without
 //     the parts that could not be integrated (see [3]), so the real doc never holds pending
 //     structs that a later update from someone else could complete.

@@ -1,6 +1,7 @@
 import type { SerializedSchemaV2 } from '@tldraw/store'
 import type { TLRecord } from '@tldraw/tlschema'
 import { describe, expect, it, vi } from 'vitest'
+import { geoShape, olderGeoShape } from '../../../tests/helpers/records.js'
 import { createWijktafelSchema, getWijktafelDefaultProps } from '../shapes/wijktafelSchema.js'
 import { migrateDocRecords } from './migrateDocRecords.js'
 import { migrateRecord } from './migrateRecord.js'
@@ -8,27 +9,11 @@ import { migrateRecord } from './migrateRecord.js'
 const schema = createWijktafelSchema()
 const current = schema.serialize()
 
-function shape(type: string, props: object, id = 'shape:test'): TLRecord {
-  return {
-    id,
-    typeName: 'shape',
-    type,
-    parentId: 'page:page',
-    index: 'a1',
-    x: 0,
-    y: 0,
-    rotation: 0,
-    isLocked: false,
-    opacity: 1,
-    meta: {},
-    props,
-  } as unknown as TLRecord
-}
-
-const dream = shape('wt-dream', {
-  ...getWijktafelDefaultProps('wt-dream'),
-  text: 'Een groene wijk',
-})
+const dream = {
+  ...geoShape('dream'),
+  type: 'wt-dream',
+  props: { ...getWijktafelDefaultProps('wt-dream'), text: 'Een groene wijk' },
+} as unknown as TLRecord
 
 /** A schema at which tldraw's geo shapes had no flipX and flipY yet (geo version 12 added them). */
 const beforeFlip: SerializedSchemaV2 = {
@@ -36,30 +21,7 @@ const beforeFlip: SerializedSchemaV2 = {
   sequences: { ...current.sequences, 'com.tldraw.shape.geo': 11 },
 }
 
-/** A rectangle as a client at `beforeFlip` writes it. */
-function olderGeo(id: string): TLRecord {
-  return shape(
-    'geo',
-    {
-      geo: 'rectangle',
-      w: 100,
-      h: 100,
-      color: 'black',
-      labelColor: 'black',
-      fill: 'none',
-      dash: 'draw',
-      size: 'm',
-      font: 'draw',
-      align: 'middle',
-      verticalAlign: 'middle',
-      growY: 0,
-      url: '',
-      scale: 1,
-      richText: { type: 'doc', content: [{ type: 'paragraph' }] },
-    },
-    id,
-  )
-}
+const olderGeo = (name: string) => olderGeoShape(name) as unknown as TLRecord
 
 describe('migrateRecord', () => {
   it('round-trips a record at the current version unchanged', () => {
@@ -81,7 +43,7 @@ describe('migrateRecord', () => {
   })
 
   it('brings a record written at an older version up to ours', () => {
-    const result = migrateRecord(schema, olderGeo('shape:old'), beforeFlip)
+    const result = migrateRecord(schema, olderGeo('old'), beforeFlip)
     expect(result).toMatchObject({ ok: true, record: { props: { flipX: false, flipY: false } } })
   })
 
@@ -104,7 +66,7 @@ describe('migrateRecord', () => {
   })
 
   it('says why a migration refused a record', () => {
-    const broken = { ...olderGeo('shape:broken'), props: undefined } as unknown as TLRecord
+    const broken = { ...olderGeo('broken'), props: undefined } as unknown as TLRecord
     const log = vi.spyOn(console, 'error').mockImplementation(() => {})
     const result = migrateRecord(schema, broken, beforeFlip)
     log.mockRestore()
@@ -115,21 +77,21 @@ describe('migrateRecord', () => {
 describe('migrateDocRecords', () => {
   it('migrates a whole doc in one go', () => {
     const stored = new Map<string, unknown>([
-      ['shape:a', olderGeo('shape:a')],
-      ['shape:dream', { ...dream, id: 'shape:dream' }],
+      ['shape:a', olderGeo('a')],
+      ['shape:dream', dream],
     ])
     const warn = vi.fn()
     const { records, failed } = migrateDocRecords(schema, beforeFlip, stored, warn)
     expect(failed.size).toBe(0)
     expect(warn).not.toHaveBeenCalled()
     expect(records.get('shape:a')).toMatchObject({ props: { flipX: false } })
-    expect(records.get('shape:dream')).toEqual({ ...dream, id: 'shape:dream' })
+    expect(records.get('shape:dream')).toEqual(dream)
   })
 
   it('falls back to one record at a time and lists the ones that failed', () => {
     const stored = new Map<string, unknown>([
-      ['shape:a', olderGeo('shape:a')],
-      ['shape:broken', { ...olderGeo('shape:broken'), props: undefined }],
+      ['shape:a', olderGeo('a')],
+      ['shape:broken', { ...olderGeo('broken'), props: undefined }],
     ])
     const warn = vi.fn()
     const log = vi.spyOn(console, 'error').mockImplementation(() => {})

@@ -1,0 +1,83 @@
+import type { DocSchema, Role } from '@wijktafel/shared'
+
+/**
+ * One check every editor's update passes before it reaches a board. Rules run in a fixed
+ * order (`createRuleChain` in index.ts) and the first refusal ends the check; a rule sees
+ * the update only through its context and must not change anything [1].
+ */
+export interface Rule {
+  /** Short and unique; names the rule in logs and tests. */
+  readonly name: string
+  check(context: RuleContext): Refusal | null
+}
+
+/** Why an update is refused. `reason` ends up in the close frame and the log. */
+export interface Refusal {
+  /** The record refused, when the rule judged one record (so a refusal can be per record). */
+  key?: string
+  reason: string
+  /** The close code; 4422 (update rejected) unless the rule says otherwise. */
+  code?: number
+}
+
+/** What one update does to one key of the `records` or `meta` map. */
+export interface KeyChange {
+  key: string
+  action: 'add' | 'update' | 'delete'
+  /** The value before the update (undefined for an add). */
+  before: unknown
+  /** The value after the update, as the shadow holds it (undefined for a delete). */
+  after: unknown
+}
+
+/** A root type an update wrote into. */
+export interface RootWrite {
+  /** The root's name; null for a type nested inside another. */
+  name: string | null
+  /** True when the update added items without a key: list content. */
+  listContent: boolean
+}
+
+/** Read access to the whole `records` map after the update. */
+export interface RecordsView {
+  get(key: string): unknown
+  has(key: string): boolean
+  values(): IterableIterator<unknown>
+  readonly size: number
+}
+
+/** The board's size, measured only when a rule asks. */
+export interface BoardSize {
+  /** Bytes the store holds (state and log) plus this update: never less than `after()` [2]. */
+  readonly storedBytes: number
+  /** The board's encoded size after the update (one encode of the shadow, on first call). */
+  after(): number
+  /** The board's encoded size before the update (one encode of the doc, on first call). */
+  before(): number
+}
+
+/** Everything a rule learns about one update. */
+export interface RuleContext {
+  readonly boardId: string
+  /** The writer's role; viewers never get here. */
+  readonly role: Role
+  /** The writer's connection, unique within the server process. */
+  readonly connectionId: number
+  /** The root types the update wrote into, in the order Yjs reported them. */
+  readonly roots: readonly RootWrite[]
+  /** The keys of `records` the update changed. */
+  readonly changes: readonly KeyChange[]
+  /** The keys of `meta` the update changed. */
+  readonly metaChanges: readonly KeyChange[]
+  /** The doc's `meta.schema` after the update, or null when it holds no readable one. */
+  readonly docSchema: DocSchema | null
+  /** The whole `records` map after the update, for rules about the board as a whole. */
+  readonly records: RecordsView
+  readonly size: BoardSize
+}
+
+// [1] The update has already been integrated into the guard's shadow doc, which is what the
+//     context reads; a refusal rebuilds the shadow from the real doc, so nothing a rule sees
+//     ever reaches the board unless every rule accepts.
+// [2] Every stored byte is part of the board or of the log that compaction folds away, so
+//     while the store's bytes fit a limit, so does the board, and knowing it costs nothing.

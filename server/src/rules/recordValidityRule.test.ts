@@ -1,0 +1,65 @@
+import { describe, expect, it, vi } from 'vitest'
+import { byId, ruleContext } from '../../../tests/helpers/ruleContext.js'
+import {
+  geoShape,
+  interestCard,
+  olderGeoShape,
+  pageRecord,
+} from '../../../tests/helpers/records.js'
+import { createBoardSchema } from '../records/boardSchema.js'
+import { recordValidityRule } from './recordValidityRule.js'
+
+const schema = createBoardSchema()
+const rule = recordValidityRule(schema)
+const ours = schema.serialize()
+const atGeo = (version: number) => ({
+  schemaVersion: 2,
+  sequences: { ...ours.sequences, 'com.tldraw.shape.geo': version },
+})
+
+/** The reason a record written with the doc at `docSchema` is refused, or null. */
+function judge(record: { id: string }, docSchema: unknown = ours): string | null {
+  const context = ruleContext({
+    records: { writes: byId(record) },
+    meta: { before: { schema: docSchema } },
+  })
+  return rule.check(context)?.reason ?? null
+}
+
+describe('recordValidityRule', () => {
+  it('accepts valid records, our cards and tldraw’s own', () => {
+    expect(judge(geoShape('dream', 'Een groene wijk'))).toBeNull()
+    expect(judge(interestCard('card', { text: 'Hi' }))).toBeNull()
+    expect(judge(pageRecord('page:two', 'Pagina 2'))).toBeNull()
+  })
+
+  it('names the bad prop and counts the allowed values instead of listing them', () => {
+    expect(judge(interestCard('interest', { category: 'bogus' }))).toBe(
+      'invalid record shape:interest: At shape(type = wt-interest).props.category: Expected one of 4 values, got bogus',
+    )
+  })
+
+  it('migrates a record from the doc’s older schema before validating it', () => {
+    expect(judge(olderGeoShape('old'), atGeo(11))).toBeNull()
+    expect(judge(olderGeoShape('old'), ours)).toMatch(/^invalid record shape:old: .*flipX/)
+  })
+
+  it('judges a record as current when the doc has no readable schema', () => {
+    expect(judge(geoShape('dream'), undefined)).toBeNull()
+    expect(judge(geoShape('dream'), 'latest')).toBeNull()
+  })
+
+  it('refuses records in a doc whose schema this server does not know', () => {
+    expect(judge(geoShape('dream'), atGeo(99))).toBe(
+      'invalid record shape:dream: the board schema is unknown to this server',
+    )
+  })
+
+  it('refuses a record its migration fails on', () => {
+    const broken = { ...olderGeoShape('broken'), props: 'none' }
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const reason = judge(broken, atGeo(11))
+    log.mockRestore()
+    expect(reason).toBe('invalid record shape:broken: migration failed (migration-error)')
+  })
+})
