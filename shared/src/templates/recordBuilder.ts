@@ -14,6 +14,13 @@ import { EXCHANGE_TYPES } from '../model/choices.js'
 import type { ExchangeType } from '../model/enums.js'
 import { EXCHANGE_ARROW_COLORS, type ExchangeArrowMeta } from '../shapes/exchangeArrow.js'
 import { getWijktafelDefaultProps, type WijktafelShapeType } from '../shapes/wijktafelSchema.js'
+import {
+  chooseLabelPosition,
+  exchangeSignRect,
+  PREFERRED_LABEL_POSITION,
+  type ExchangeLine,
+} from './exchangeSigns.js'
+import { PARTICIPANT_HEADER, ZONE_HEADER } from './layout.js'
 
 /** A rectangle in page units. */
 export interface Rect {
@@ -42,6 +49,12 @@ export interface TemplateOptions {
 
 type PropsOf<K extends WijktafelShapeType> = TLShape<K>['props']
 
+/** Areas that hold cards: only their title band counts as covered by an exchange's sign. */
+const AREA_BANDS: Partial<Record<string, number>> = {
+  ['wt-participant' satisfies WijktafelShapeType]: PARTICIPANT_HEADER,
+  ['wt-zone' satisfies WijktafelShapeType]: ZONE_HEADER,
+}
+
 /**
  * Collects shape records with ids, page-relative parents and increasing fractional indices.
  * Coordinates are relative to the parent, as tldraw stores them.
@@ -49,6 +62,8 @@ type PropsOf<K extends WijktafelShapeType> = TLShape<K>['props']
 export class RecordBuilder {
   readonly shapes: TLShape[] = []
   readonly bindings: TLArrowBinding[] = []
+  /** The exchanges added, with what placing their signs needs. */
+  private readonly exchanges: { arrow: TLArrowShape; line: ExchangeLine }[] = []
   private lastIndex: IndexKey | null = null
   private readonly makeId: () => TLShapeId
 
@@ -78,6 +93,7 @@ export class RecordBuilder {
   /**
    * An exchange: tldraw's arrow from one participant shape to another, bound at both ends, so
    * it follows the participants when they move. The points are the participants' centres [1].
+   * Where its sign sits along it is settled by `placeExchangeSigns`, once all cards are in.
    */
   addExchange(
     from: { id: TLShapeId; x: number; y: number; w: number; h: number },
@@ -107,12 +123,13 @@ export class RecordBuilder {
         arrowheadStart: 'none',
         arrowheadEnd: 'arrow',
         richText: toRichText(text),
-        labelPosition: 0.5,
+        labelPosition: PREFERRED_LABEL_POSITION,
         font: 'sans',
         scale: 1,
       },
     }
     this.shapes.push(arrow)
+    this.exchanges.push({ arrow, line: { from, to, type: exchangeType, text } })
     for (const [terminal, target] of [
       ['start', from.id],
       ['end', to.id],
@@ -136,6 +153,40 @@ export class RecordBuilder {
     return arrow
   }
 
+  /**
+   * Gives each exchange the label position that keeps its sign (badge and text) apart from the
+   * signs of the exchanges before it, off the cards and off the other exchanges' lines where it
+   * can [2]. Signs of exchanges that cross no longer meet where their lines cross.
+   */
+  placeExchangeSigns() {
+    const cards = this.cardRects()
+    const signs: Rect[] = []
+    for (const { arrow, line } of this.exchanges) {
+      const others = this.exchanges.filter((e) => e.arrow !== arrow).map((e) => e.line)
+      const t = chooseLabelPosition(line, signs, cards, others)
+      arrow.props.labelPosition = t
+      const sign = exchangeSignRect(line, t)
+      if (sign) signs.push(sign)
+    }
+  }
+
+  /** Page rectangles a sign should not cover: every card, and the title band of each area. */
+  private cardRects(): Rect[] {
+    const origins = new Map<string, { x: number; y: number }>()
+    const rects: Rect[] = []
+    for (const s of this.shapes) {
+      if (s.type === 'arrow') continue
+      const parent = origins.get(s.parentId) ?? { x: 0, y: 0 }
+      const x = parent.x + s.x
+      const y = parent.y + s.y
+      origins.set(s.id, { x, y })
+      const { w, h } = s.props as { w: number; h: number }
+      const band = AREA_BANDS[s.type]
+      rects.push({ x, y, w, h: band === undefined ? h : Math.min(band, h) })
+    }
+    return rects
+  }
+
   private base(parentId: TLParentId, x: number, y: number) {
     this.lastIndex = getIndexAbove(this.lastIndex)
     return {
@@ -153,11 +204,15 @@ export class RecordBuilder {
   }
 }
 
-/** Moves the top-level shapes so that the template's bounds start at (0, 0). */
+/**
+ * Finishes a template: places the exchanges' signs, then moves the top-level shapes so that
+ * the template's bounds start at (0, 0).
+ */
 export function normalise(
   builder: RecordBuilder,
   participantIds: Record<string, TLShapeId>,
 ): MapTemplate {
+  builder.placeExchangeSigns()
   const top = builder.shapes.filter((s) => s.parentId === builder.pageId && s.type !== 'arrow')
   const minX = Math.min(...top.map((s) => s.x))
   const minY = Math.min(...top.map((s) => s.y))
@@ -182,3 +237,7 @@ export function normalise(
 
 // [1] With isPrecise false tldraw draws a bound arrow between the shapes' edges whatever the
 // stored start and end are; they matter only until the arrow is first laid out.
+//
+// [2] Two exchanges across the ring (on the De Horst example, Kennis and Ruimte) cross in the
+// middle of the map; with their labels at 0.5 tldraw put both signs on the crossing, one over
+// the other. The positions come from an estimate of tldraw's layout (exchangeSigns.ts [1]).

@@ -20,6 +20,7 @@ import { DE_HORST_EXAMPLE } from './deHorst.js'
 import { exampleBoard, parseExampleBoard } from './exampleBoard.js'
 import { partnerschapskaart } from './partnerschapskaart.js'
 import { partnershipFromInterestMap } from './partnershipFromInterestMap.js'
+import { exchangeSignRect, overlapArea } from './exchangeSigns.js'
 import type { MapTemplate, Rect } from './recordBuilder.js'
 
 const A = 'page:belangen' as TLPageId
@@ -317,6 +318,78 @@ describe('belangenkaart', () => {
         exchange.text,
       )
     })
+  })
+})
+
+/**
+ * Each exchange's sign (type badge and text) on the page, estimated from the records: the
+ * boxes of the two participants its bindings name, its text and its label position, as
+ * tldraw lays out a straight bound arrow (exchangeSigns.ts [1]).
+ */
+function exchangeSigns(map: MapTemplate) {
+  const byId = new Map(map.shapes.map((s) => [s.id, s]))
+  return map.shapes.flatMap((arrow) => {
+    if (arrow.type !== 'arrow') return []
+    const end = (terminal: 'start' | 'end') => {
+      const binding = map.bindings.find(
+        (b) => b.fromId === arrow.id && b.props.terminal === terminal,
+      )
+      return rect(byId.get(binding!.toId)!)
+    }
+    expect(arrow.props.bend).toBe(0) // the estimate is for straight arrows
+    const line = {
+      from: end('start'),
+      to: end('end'),
+      type: exchangeMetaValidator.validate(arrow.meta).exchangeType,
+      text: plainText(arrow.props.richText),
+    }
+    const sign = exchangeSignRect(line, arrow.props.labelPosition)
+    return sign ? [{ type: line.type, sign }] : []
+  })
+}
+
+function plainText(node: unknown): string {
+  if (!node || typeof node !== 'object') return ''
+  const { text, content } = node as { text?: string; content?: unknown[] }
+  return (text ?? '') + (content ?? []).map(plainText).join('')
+}
+
+describe('exchange signs on the belangenkaart', () => {
+  it.each([
+    ['the De Horst example', () => example().belangenkaart],
+    [
+      'a crowded map with exchanges across it',
+      () => {
+        // Across the ring: corner to corner, side to side, top to bottom.
+        const exchanges = [
+          ['k8', 'k1'],
+          ['k5', 'k0'],
+          ['k2', 'k7'],
+          ['k6', 'k3'],
+          ['k4', 'k5'],
+        ].map(([from, to], i) => ({
+          from: from!,
+          to: to!,
+          type: (['data', 'tijd', 'kennis', 'ruimte', 'geld'] as const)[i]!,
+          text: `Uitwisseling ${i} met een wat langere tekst`,
+        }))
+        return belangenkaart({
+          pageId: A,
+          locale: 'nl',
+          content: { ...crowded, exchanges },
+          makeId: counter(),
+        })
+      },
+    ],
+  ])('on %s, no two exchange signs overlap', (_, make) => {
+    const signs = exchangeSigns(make())
+    expect(signs.length).toBeGreaterThan(1)
+    const overlapping = signs.flatMap((a, i) =>
+      signs
+        .slice(i + 1)
+        .flatMap((b) => (overlapArea(a.sign, b.sign) > 0 ? [[a.type, b.type]] : [])),
+    )
+    expect(overlapping).toEqual([])
   })
 })
 
