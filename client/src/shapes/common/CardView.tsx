@@ -246,20 +246,29 @@ function useGrow(shape: TLShape, editing: boolean, exporting: boolean) {
   const { id, type } = shape
   const h = (shape.props as { h: number }).h
   useLayoutEffect(() => {
-    const body = ref.current
-    if (!body || exporting) return
-    let extra = body.scrollHeight - body.clientHeight
-    // While editing, a textarea scrolls inside the body instead of overflowing it.
-    for (const area of body.querySelectorAll('textarea')) {
-      extra = Math.max(extra, area.scrollHeight - area.clientHeight)
+    const measure = () => {
+      const body = ref.current
+      if (!body || exporting) return
+      // Until tldraw has sized the shape's container (after this effect, on mount), the card
+      // is no taller than its content and would seem to overflow: measure on the next frame.
+      const card = body.parentElement
+      if (!card || card.offsetHeight < h - 1) return 'later'
+      let extra = body.scrollHeight - body.clientHeight
+      // While editing, a textarea scrolls inside the body instead of overflowing it.
+      for (const area of body.querySelectorAll('textarea')) {
+        extra = Math.max(extra, area.scrollHeight - area.clientHeight)
+      }
+      const next = Math.min(MAX_SIZE, Math.ceil(h + extra))
+      if (extra > 1 && next > h && mayGrow(editor)) {
+        const grow = () => editor.updateShape({ id, type, props: { h: next } } as TLShapePartial)
+        editor.run(grow, { history: editing ? 'record' : 'ignore' })
+        return
+      }
+      setOverflowing(extra > 1)
     }
-    const next = Math.min(MAX_SIZE, Math.ceil(h + extra))
-    if (extra > 1 && next > h && mayGrow(editor)) {
-      const grow = () => editor.updateShape({ id, type, props: { h: next } } as TLShapePartial)
-      editor.run(grow, { history: editing ? 'record' : 'ignore' })
-      return
-    }
-    setOverflowing(extra > 1)
+    if (measure() !== 'later') return
+    const frame = requestAnimationFrame(measure)
+    return () => cancelAnimationFrame(frame)
   })
   return { ref, overflowing }
 }
