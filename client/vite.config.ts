@@ -26,6 +26,18 @@ export default defineConfig({
             handler: 'CacheFirst',
             options: { cacheName: 'wijktafel-assets' },
           },
+          {
+            // Photos on boards: immutable under their URL, so a board opened before shows
+            // them offline, and PNG/SVG exports (which fetch them) work offline too.
+            urlPattern: ({ url, sameOrigin }) =>
+              sameOrigin && /^\/api\/boards\/[^/]+\/assets\/[^/]+$/.test(url.pathname),
+            handler: 'CacheFirst',
+            options: {
+              cacheName: 'wijktafel-photos',
+              cacheableResponse: { statuses: [200] },
+              expiration: { maxEntries: 500, purgeOnQuotaError: true },
+            },
+          },
         ],
       },
     }),

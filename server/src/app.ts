@@ -8,6 +8,7 @@ import type { WebSocket } from 'ws'
 import { resolveConfig } from './config.js'
 import type { PersistenceConfig, ServerConfig, ServerOptions } from './config.js'
 import { Admission } from './http/admission.js'
+import { handleAssets, isAssetsPath } from './http/assetsApi.js'
 import { handleApi } from './http/boardsApi.js'
 import {
   SECURITY_HEADERS,
@@ -21,6 +22,7 @@ import { handleUpgrade } from './http/upgrade.js'
 import type { BoardStore } from './persistence/BoardStore.js'
 import { Metrics } from './metrics/Metrics.js'
 import { openSqliteBoardStore } from './persistence/SqliteBoardStore.js'
+import type { SqliteBoardStore } from './persistence/SqliteBoardStore.js'
 import { createBoardSchema } from './records/boardSchema.js'
 import { RoomManager } from './rooms/RoomManager.js'
 import { createRuleChain } from './rules/index.js'
@@ -28,6 +30,7 @@ import { createRuleChain } from './rules/index.js'
 export { ConfigError, defaultConfig, normalizeOrigin, resolveConfig } from './config.js'
 export type { Logger, PersistenceConfig, ServerConfig, ServerOptions } from './config.js'
 export type { BoardStore } from './persistence/BoardStore.js'
+export type { AssetStore, StoredAsset } from './persistence/AssetStore.js'
 export { openSqliteBoardStore } from './persistence/SqliteBoardStore.js'
 export type { SqliteBoardStore } from './persistence/SqliteBoardStore.js'
 
@@ -54,6 +57,9 @@ export async function createServer(options: ServerOptions): Promise<WijktafelSer
   const config = resolveConfig(options)
   const { log } = config
   const store = openStore(config.persistence)
+  // Photos live in the board database; a ready-made store without them cannot take photos.
+  const assets = (store as Partial<SqliteBoardStore>).assets ?? null
+  const { maxAssetBytes } = config
   const metrics = new Metrics({
     rooms: () => rooms.roomCount,
     connections: () => rooms.connectionsByRole(),
@@ -84,6 +90,9 @@ export async function createServer(options: ServerOptions): Promise<WijktafelSer
     if (pathname === '/metrics') {
       if (req.method !== 'GET') return sendMethodNotAllowed(res, ['GET'])
       return sendMetrics(res, metrics.render())
+    }
+    if (isAssetsPath(pathname)) {
+      return handleAssets(req, res, pathname, { store, assets, maxAssetBytes, log })
     }
     if (pathname === '/api' || pathname.startsWith('/api/')) {
       return handleApi(req, res, pathname, { store, maxBodyBytes: config.maxBodyBytes })

@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_ASSET_BYTES } from '@wijktafel/shared'
 import type { BoardStore } from './persistence/BoardStore.js'
 
 export type Logger = (line: string) => void
@@ -24,6 +25,8 @@ export interface ServerConfig {
   compactAfterUpdates: number
   /** Largest HTTP request body (POST /api/boards). */
   maxBodyBytes: number
+  /** Largest photo or picture (POST /api/boards/:id/assets); a bigger one gets 413. */
+  maxAssetBytes: number
   /** Sockets that do not answer a ping within this interval are terminated. */
   pingIntervalMs: number
   /** On close(), how long sockets get to finish the close handshake. */
@@ -72,6 +75,7 @@ export const defaultConfig: Omit<ServerConfig, 'persistence'> = {
   roomIdleMs: 30_000,
   compactAfterUpdates: 500,
   maxBodyBytes: 16 * 1024,
+  maxAssetBytes: DEFAULT_MAX_ASSET_BYTES,
   pingIntervalMs: 30_000,
   shutdownGraceMs: 1_000,
   maxBoardBytes: 16 * 1024 * 1024,
@@ -102,6 +106,7 @@ const INTEGER_KEYS = [
   'roomIdleMs',
   'compactAfterUpdates',
   'maxBodyBytes',
+  'maxAssetBytes',
   'pingIntervalMs',
   'shutdownGraceMs',
   'maxBoardBytes',
@@ -139,6 +144,7 @@ export function resolveConfig(options: ServerOptions): ServerConfig {
     'awarenessBurst',
     'maxConnectionsPerBoard',
     'maxConnectionsPerIp',
+    'maxAssetBytes',
   ] as const) {
     if (config[key] < 1) throw new ConfigError(`${key} must be >= 1.`)
   }

@@ -49,6 +49,7 @@ async function main(): Promise<void> {
         defaultConfig.compactAfterUpdates,
       ),
       maxBoardBytes: integerFromEnv('MAX_BOARD_BYTES', defaultConfig.maxBoardBytes),
+      maxAssetBytes: integerFromEnv('MAX_ASSET_BYTES', defaultConfig.maxAssetBytes),
       docMessagesPerSecond: integerFromEnv(
         'DOC_MESSAGES_PER_SECOND',
         defaultConfig.docMessagesPerSecond,

@@ -1,5 +1,6 @@
 import type {
   ApiError,
+  AssetUploadResponse,
   BoardInfo,
   CreateBoardRequest,
   CreateBoardResponse,
@@ -42,6 +43,21 @@ export function createBoard(board: CreateBoardRequest): Promise<CreateBoardRespo
 export function getBoard(id: string, token: string): Promise<BoardInfo> {
   return request(`/api/boards/${encodeURIComponent(id)}`, {
     headers: { Authorization: `Bearer ${token}` },
+  })
+}
+
+/** Stores a photo with the board; answers with the URL it is served at. */
+export function uploadAsset(
+  boardId: string,
+  token: string,
+  file: Blob,
+  signal?: AbortSignal,
+): Promise<AssetUploadResponse> {
+  return request(`/api/boards/${encodeURIComponent(boardId)}/assets`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': file.type },
+    body: file,
+    signal,
   })
 }
 

@@ -12,6 +12,8 @@ import {
 } from '../shapes'
 import { zoomToContent } from '../shapes/tools/zoomToContent'
 import { useSession } from '../state/session'
+import { BoardAssets } from './assets/BoardAssets'
+import { noEmbedOverrides } from './assets/noEmbedOverrides'
 import { BoardContext, type BoardContextValue } from './BoardContext'
 import { BoardTopPanel } from './BoardTopPanel'
 import { SharePanel } from './SharePanel'
@@ -28,6 +30,8 @@ declare global {
 const assetUrls = getAssetUrlsByImport()
 // Wijktafel cards (client/src/shapes): their toolbar palette and edit panel join our panels.
 const components: TLComponents = { TopPanel: BoardTopPanel, SharePanel, ...WIJKTAFEL_COMPONENTS }
+// No embeds: they load other sites into everyone's board (client/src/board/assets).
+const overrides = [WIJKTAFEL_OVERRIDES, noEmbedOverrides]
 
 export function BoardCanvas({ info, token }: { info: BoardInfo; token: string }) {
   const user = useSession((s) => s.user)
@@ -81,10 +85,13 @@ export function BoardCanvas({ info, token }: { info: BoardInfo; token: string })
           user={currentUser}
           shapeUtils={WIJKTAFEL_EDITOR_SHAPE_UTILS}
           tools={WIJKTAFEL_TOOLS}
-          overrides={WIJKTAFEL_OVERRIDES}
+          overrides={overrides}
           components={components}
           onMount={onMount}
-        />
+        >
+          {/* Photos through our server, links without unfurling (client/src/board/assets). */}
+          <BoardAssets boardId={info.id} token={token} />
+        </Tldraw>
       </div>
     </BoardContext.Provider>
   )

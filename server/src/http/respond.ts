@@ -37,9 +37,17 @@ export function sendText(res: ServerResponse, status: number, text: string): voi
 }
 
 export type BodyResult = { ok: true; text: string } | { ok: false; reason: 'too_large' | 'aborted' }
+export type BytesResult =
+  { ok: true; bytes: Buffer } | { ok: false; reason: 'too_large' | 'aborted' }
+
+/** Reads a request body of at most `limit` bytes as UTF-8 text. */
+export async function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
+  const body = await readBodyBytes(req, limit)
+  return body.ok ? { ok: true, text: body.bytes.toString('utf8') } : body
+}
 
 /** Reads a request body of at most `limit` bytes; stops reading as soon as it is over. */
-export function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
+export function readBodyBytes(req: IncomingMessage, limit: number): Promise<BytesResult> {
   return new Promise((resolve) => {
     const declared = Number(req.headers['content-length'])
     if (Number.isFinite(declared) && declared > limit)
@@ -54,7 +62,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
         resolve({ ok: false, reason: 'too_large' })
       } else chunks.push(chunk)
     })
-    req.on('end', () => resolve({ ok: true, text: Buffer.concat(chunks).toString('utf8') }))
+    req.on('end', () => resolve({ ok: true, bytes: Buffer.concat(chunks) }))
     req.on('error', () => resolve({ ok: false, reason: 'aborted' }))
     req.on('aborted', () => resolve({ ok: false, reason: 'aborted' }))
   })

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3'
 import { isRole } from '@wijktafel/shared'
+import type { AssetStore } from './AssetStore.js'
 import type { BoardRecord, BoardStore, StoredDoc, TokenRecord } from './BoardStore.js'
+import { createSqliteAssetStore } from './SqliteAssetStore.js'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -24,11 +26,21 @@ CREATE TABLE IF NOT EXISTS board_updates (
   data BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS board_updates_board ON board_updates(board_id, id);
+CREATE TABLE IF NOT EXISTS assets (
+  id TEXT NOT NULL,
+  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  type TEXT NOT NULL,
+  data BLOB NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (board_id, id)
+);
 `
 
 /** The SQLite store, with its connection for maintenance tools and tests (PRAGMAs). */
 export interface SqliteBoardStore extends BoardStore {
   readonly database: Database.Database
+  /** The photos of the boards, in the same database. */
+  readonly assets: AssetStore
 }
 
 /**
@@ -97,6 +109,7 @@ export function openSqliteBoardStore(filename: string): SqliteBoardStore {
 
   return {
     database: db,
+    assets: createSqliteAssetStore(db),
     createBoard: (board, tokens, initialState) => createBoard(board, tokens, initialState),
     getBoard(id) {
       const row = selectBoard.get(id)

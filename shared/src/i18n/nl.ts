@@ -170,6 +170,17 @@ export const nl = {
   'field.invalidDate': 'Deze datum bestaat niet. Kies een datum in de kalender.',
   'field.invalidValue': 'Dit past niet in dit veld; er is niets veranderd.',
   'template.banner': 'Droom en maatschappelijke opdracht',
+  'assets.adding': 'Afbeelding toevoegen…',
+  'assets.wrongType': 'Dit bestand kan niet op het bord.',
+  'assets.wrongType.hint': 'Alleen foto’s en afbeeldingen: JPEG, PNG, WebP of GIF.',
+  'assets.tooBig': 'Dit bestand is te groot.',
+  'assets.tooBig.hint': 'Foto’s worden vanzelf verkleind; een GIF mag hoogstens {size} zijn.',
+  'assets.uploadFailed': 'De afbeelding kon niet naar de server.',
+  'assets.uploadFailed.hint':
+    'Er is niets aan het bord veranderd. Probeer het opnieuw als je verbonden bent.',
+  'assets.tooMany': 'Te veel bestanden tegelijk.',
+  'assets.tooMany.hint': 'Voeg er hoogstens {count} tegelijk toe.',
+  'assets.dismiss': 'Sluiten',
 } as const
 
 export type MessageKey = keyof typeof nl
