@@ -21,6 +21,7 @@ import { createStaticHandler } from './http/staticFiles.js'
 import { handleUpgrade } from './http/upgrade.js'
 import type { BoardStore } from './persistence/BoardStore.js'
 import { Metrics } from './metrics/Metrics.js'
+import { lockDataDir } from './persistence/DataDirLock.js'
 import { openSqliteBoardStore } from './persistence/SqliteBoardStore.js'
 import type { SqliteBoardStore } from './persistence/SqliteBoardStore.js'
 import { createBoardSchema } from './records/boardSchema.js'
@@ -31,6 +32,7 @@ export { ConfigError, defaultConfig, normalizeOrigin, resolveConfig } from './co
 export type { Logger, PersistenceConfig, ServerConfig, ServerOptions } from './config.js'
 export type { BoardStore } from './persistence/BoardStore.js'
 export type { AssetStore, StoredAsset } from './persistence/AssetStore.js'
+export { DataDirInUseError } from './persistence/DataDirLock.js'
 export { openSqliteBoardStore } from './persistence/SqliteBoardStore.js'
 export type { SqliteBoardStore } from './persistence/SqliteBoardStore.js'
 
@@ -56,7 +58,18 @@ export interface WijktafelServer {
 export async function createServer(options: ServerOptions): Promise<WijktafelServer> {
   const config = resolveConfig(options)
   const { log } = config
-  const store = openStore(config.persistence)
+  // One server per data directory: a second one stops here with a clear message.
+  const unlockDataDir =
+    config.persistence.kind === 'sqlite'
+      ? lockDataDir(makeDir(config.persistence.dataDir))
+      : () => {}
+  let store: BoardStore
+  try {
+    store = openStore(config.persistence)
+  } catch (error) {
+    unlockDataDir()
+    throw error
+  }
   // Photos live in the board database; a ready-made store without them cannot take photos.
   const assets = (store as Partial<SqliteBoardStore>).assets ?? null
   const { maxAssetBytes } = config
@@ -146,6 +159,7 @@ export async function createServer(options: ServerOptions): Promise<WijktafelSer
   }).catch((error: unknown) => {
     clearInterval(heartbeat)
     store.close()
+    unlockDataDir()
     throw error
   })
   const port = (http.address() as AddressInfo).port
@@ -160,6 +174,7 @@ export async function createServer(options: ServerOptions): Promise<WijktafelSer
     http.closeAllConnections()
     await httpClosed
     store.close()
+    unlockDataDir()
   }
 
   return {
@@ -198,10 +213,14 @@ function sendMetrics(res: ServerResponse, text: string): void {
   res.end(text)
 }
 
+function makeDir(dir: string): string {
+  mkdirSync(dir, { recursive: true })
+  return dir
+}
+
 function openStore(persistence: PersistenceConfig): BoardStore {
   switch (persistence.kind) {
     case 'sqlite':
-      mkdirSync(persistence.dataDir, { recursive: true })
       return openSqliteBoardStore(join(persistence.dataDir, DATABASE_FILE))
     case 'memory':
       return openSqliteBoardStore(':memory:')
