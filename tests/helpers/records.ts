@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { INTEREST_SHAPE, getWijktafelDefaultProps } from '@wijktafel/shared'
+import { DREAM_SHAPE, INTEREST_SHAPE, getWijktafelDefaultProps } from '@wijktafel/shared'
 
 /**
  * Board records as tldraw 5.4 writes them into a Y.Doc's `records` map, for tests that
@@ -80,6 +80,27 @@ export function interestCard(name: string, props: Record<string, unknown> = {}):
     type: INTEREST_SHAPE,
     props: { ...getWijktafelDefaultProps(INTEREST_SHAPE), ...props },
   }
+}
+
+/** A `wt-dream` card (a five-year horizon by default), id `shape:<name>`. */
+export function dreamCard(name: string, props: Record<string, unknown> = {}): TestRecord {
+  return {
+    ...geoShape(name),
+    type: DREAM_SHAPE,
+    props: { ...getWijktafelDefaultProps(DREAM_SHAPE), ...props },
+  }
+}
+
+/**
+ * Every key that appears in the doc's `records` map from now on, as a tldraw store bridge
+ * sees it: a key added and removed again within one update never appears.
+ */
+export function keysAdded(doc: Y.Doc): Set<string> {
+  const added = new Set<string>()
+  doc.getMap('records').observe((event) => {
+    for (const [key, { action }] of event.changes.keys) if (action === 'add') added.add(key)
+  })
+  return added
 }
 
 /** The label geoShape() put into a record, or undefined for anything else. */

@@ -1,5 +1,5 @@
 import { readDocSchema } from '@wijktafel/shared'
-import type { Role } from '@wijktafel/shared'
+import type { DocSchema, Role } from '@wijktafel/shared'
 import type { BoardSize, KeyChange, RootWrite, RuleContext } from '../../server/src/rules/index.js'
 
 /** One side of an update to a map: what it held, what the update sets, what it deletes. */
@@ -18,6 +18,8 @@ export interface RuleContextOptions {
   connectionId?: number
   boardId?: string
   size?: Partial<BoardSize>
+  /** The schema the writer declared; the doc's `meta.schema` when not given. */
+  writerSchema?: DocSchema | null
 }
 
 /**
@@ -27,6 +29,7 @@ export interface RuleContextOptions {
 export function ruleContext(options: RuleContextOptions = {}): RuleContext {
   const records = applied(options.records)
   const meta = applied(options.meta)
+  const docSchema = readDocSchema(meta.after.get('schema'))
   return {
     boardId: options.boardId ?? 'board',
     role: options.role ?? 'editor',
@@ -34,7 +37,8 @@ export function ruleContext(options: RuleContextOptions = {}): RuleContext {
     roots: options.roots ?? [],
     changes: records.changes,
     metaChanges: meta.changes,
-    docSchema: readDocSchema(meta.after.get('schema')),
+    docSchema,
+    writerSchema: options.writerSchema === undefined ? docSchema : options.writerSchema,
     records: records.after,
     size: { storedBytes: 0, after: () => 0, before: () => 0, ...options.size },
   }

@@ -11,14 +11,19 @@ export type RefusedConnectionReason =
   | 'shutting_down'
   | 'storage'
 
-/** Why a message was refused (the connection is closed, except for `read_only`). */
+/**
+ * Why a message was refused. The connection is closed, except for `read_only` (a viewer's
+ * write, dropped) and `corrected_record` (an update taken with its refused records or meta
+ * keys put back; counted once per update).
+ */
 export type RefusedMessageReason =
   | 'text_frame'
   | 'malformed'
   | 'too_big'
   | 'ws_protocol'
   | 'update_failed'
-  | 'invalid_record'
+  | 'invalid_structure'
+  | 'corrected_record'
   | 'board_too_large'
   | 'awareness_too_large'
   | 'rate_doc'
@@ -148,7 +153,7 @@ export class Metrics implements RoomMetrics {
     metric(
       'wijktafel_refused_messages_total',
       'counter',
-      'Messages refused (the connection is closed, except read_only), by reason.',
+      'Messages refused (the connection is closed, except read_only and corrected_record), by reason.',
       labelled('reason', this.refusedMessages),
     )
     lines.push(

@@ -1,20 +1,22 @@
 import type { WebSocket } from 'ws'
 import * as Y from 'yjs'
-import { CloseCode, canWrite } from '@wijktafel/shared'
+import { CloseCode, REFUSED_PREFIX, canWrite } from '@wijktafel/shared'
 import type { Role } from '@wijktafel/shared'
 import type { Logger } from '../config.js'
 import type { MessageKind, RefusedMessageReason, RoomMetrics } from '../metrics/Metrics.js'
 import type { BoardStore } from '../persistence/BoardStore.js'
 import type { RuleChain } from '../rules/index.js'
 import { AwarenessRelay } from './AwarenessRelay.js'
+import { fitCloseReason } from './closeReason.js'
 import { Connection } from './Connection.js'
 import type { RateLimits } from './Connection.js'
 import { RoomStorage } from './RoomStorage.js'
 import { UNAPPLIABLE, UpdateGuard } from './UpdateGuard.js'
-import type { GuardVerdict } from './UpdateGuard.js'
+import type { Correction, GuardVerdict } from './UpdateGuard.js'
 import {
   MalformedMessageError,
   decodeClientMessage,
+  encodePermissionDenied,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeSyncUpdate,
@@ -51,11 +53,15 @@ const MESSAGE_KINDS: Record<ClientMessage['kind'], MessageKind> = {
   'query-awareness': 'query_awareness',
 }
 
+/** The origin of a corrected update in the doc: it goes to every connection. */
+const CORRECTED = Symbol('corrected')
+
 /**
  * One board in memory: its Y.Doc, its presence and its connections. It only sequences: a
  * frame is decoded, the connection's role and rates are checked, an editor's update passes
  * the rule chain on the guard's shadow, then it is applied, stored and only then sent on to
- * the others [1]. What is allowed lives in rules/, how it is stored in RoomStorage.
+ * the others [1]; an update with refused keys put back goes to its writer as well, who is
+ * told why [3]. What is allowed lives in rules/, how it is stored in RoomStorage.
  */
 export class Room {
   readonly boardId: string
@@ -167,14 +173,26 @@ export class Room {
       return this.refuse(conn, refusedMessageReason(verdict), verdict.code, verdict.reason)
     }
     if (!verdict.update) return
+    const corrected = verdict.corrections.length > 0
     try {
-      Y.applyUpdate(this.doc, verdict.update, conn)
+      Y.applyUpdate(this.doc, verdict.update, corrected ? CORRECTED : conn)
     } catch (error) {
       // Cannot happen (the shadow just integrated the same changes); if it does, the
       // shadow must not stay ahead of the doc.
       this.guard.rebuild()
       throw error
     }
+    if (corrected) this.tellCorrected(conn, verdict.corrections)
+  }
+
+  /** After its update went out with refused keys put back: one message, the first reason. */
+  private tellCorrected(conn: Connection, corrections: readonly Correction[]): void {
+    const [first] = corrections
+    if (this.closed || !first) return
+    this.options.metrics.refusedMessage('corrected_record')
+    const more = corrections.length > 1 ? ` (and ${corrections.length - 1} more)` : ''
+    this.options.log(`corrected an update on board ${this.boardId}: ${first.reason}${more}`)
+    conn.send(encodePermissionDenied(fitCloseReason(REFUSED_PREFIX + first.reason)))
   }
 
   private refuse(conn: Connection, why: RefusedMessageReason, code: number, reason: string): void {
@@ -218,7 +236,8 @@ export class Room {
 
 function refusedMessageReason(verdict: GuardVerdict & { ok: false }): RefusedMessageReason {
   if (verdict.reason === UNAPPLIABLE) return 'update_failed'
-  return verdict.code === CloseCode.TOO_LARGE ? 'board_too_large' : 'invalid_record'
+  // What else closes: writes outside `records` and `meta` (structureRule).
+  return verdict.code === CloseCode.TOO_LARGE ? 'board_too_large' : 'invalid_structure'
 }
 
 // [1] So a broadcast change is always a stored change. If the append throws, the room
@@ -226,3 +245,8 @@ function refusedMessageReason(verdict: GuardVerdict & { ok: false }): RefusedMes
 //     to a room loaded from disk and resend, in their sync step 2, what was not stored.
 // [2] A projector's cursor is noise, so a viewer's awareness is not applied or forwarded;
 //     the viewer still gets an answer now and then (AwarenessRelay.answerViewer).
+// [3] Its writer already holds the refused values and the merged update overwrites them
+//     (UpdateGuard [4]), so the writer needs it as much as the others do. The permission-
+//     denied message (`refused:<reason>`, shared/src/protocol/refusals.ts) comes after it,
+//     so the client has converged when it shows why; what the writer sends next syncs as
+//     usual. One message per update, however many keys were put back.

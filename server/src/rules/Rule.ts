@@ -2,21 +2,32 @@ import type { DocSchema, Role } from '@wijktafel/shared'
 
 /**
  * One check every editor's update passes before it reaches a board. Rules run in a fixed
- * order (`createRuleChain` in index.ts) and the first refusal ends the check; a rule sees
- * the update only through its context and must not change anything [1].
+ * order (`createRuleChain` in index.ts). A refusal that names a key is corrected: that key
+ * is put back and the next rules judge the rest; a refusal without a key refuses the whole
+ * update and closes the connection [3]. A rule sees the update only through its context and
+ * must not change anything [1].
  */
 export interface Rule {
   /** Short and unique; names the rule in logs and tests. */
   readonly name: string
+  /** The first problem, or null. */
   check(context: RuleContext): Refusal | null
+  /**
+   * Every problem at once (it may stop at one without a key), for a rule that judges keys
+   * one by one: an update with many refused keys then costs one pass. Without it, the chain
+   * asks `check` again after each correction.
+   */
+  checkAll?(context: RuleContext): Refusal[]
 }
 
-/** Why an update is refused. `reason` ends up in the close frame and the log. */
+/** Why (part of) an update is refused. `reason` goes to the writer and the log. */
 export interface Refusal {
-  /** The record refused, when the rule judged one record (so a refusal can be per record). */
+  /** The record refused: only this key is put back, the rest of the update goes through. */
   key?: string
+  /** The `meta` key refused, put back like a record. */
+  metaKey?: string
   reason: string
-  /** The close code; 4422 (update rejected) unless the rule says otherwise. */
+  /** The close code when no key is named; 4422 (update rejected) unless the rule says otherwise. */
   code?: number
 }
 
@@ -65,19 +76,30 @@ export interface RuleContext {
   readonly connectionId: number
   /** The root types the update wrote into, in the order Yjs reported them. */
   readonly roots: readonly RootWrite[]
-  /** The keys of `records` the update changed. */
+  /** The keys of `records` the update changed, less those an earlier rule had put back. */
   readonly changes: readonly KeyChange[]
-  /** The keys of `meta` the update changed. */
+  /** The keys of `meta` the update changed, less those an earlier rule had put back. */
   readonly metaChanges: readonly KeyChange[]
   /** The doc's `meta.schema` after the update, or null when it holds no readable one. */
   readonly docSchema: DocSchema | null
+  /**
+   * The schema the writer's records are at: the one its connection declared when it
+   * connected, else `docSchema`.
+   */
+  readonly writerSchema: DocSchema | null
   /** The whole `records` map after the update, for rules about the board as a whole. */
   readonly records: RecordsView
   readonly size: BoardSize
 }
 
 // [1] The update has already been integrated into the guard's shadow doc, which is what the
-//     context reads; a refusal rebuilds the shadow from the real doc, so nothing a rule sees
-//     ever reaches the board unless every rule accepts.
+//     context reads. A corrected key is put back in the shadow too, so later rules see the
+//     board as it will be; a refusal of the whole update rebuilds the shadow from the real
+//     doc, so nothing a rule sees ever reaches the board unless every rule accepts it.
 // [2] Every stored byte is part of the board or of the log that compaction folds away, so
 //     while the store's bytes fit a limit, so does the board, and knowing it costs nothing.
+// [3] Yjs cannot take back what a client already holds, but the server can take the update
+//     and, in the same transaction, put the refused keys back: one merged update that every
+//     client, the writer included, converges to (UpdateGuard [4]). So refusing one record
+//     costs nobody their connection. Closing is left for abuse: undecodable or unappliable
+//     frames, writes outside `records` and `meta`, sizes and rates.

@@ -8,6 +8,7 @@ import { UpdateGuard } from '../rooms/UpdateGuard.js'
 import { createRuleChain } from './index.js'
 import type { Refusal, Rule, RuleContext } from './Rule.js'
 import { RuleChain } from './RuleChain.js'
+import type { ChainRefusal } from './RuleChain.js'
 
 /** A rule that notes that it ran, and refuses when given a refusal. */
 function probe(name: string, ran: string[], refusal: Refusal | null = null): Rule {
@@ -20,28 +21,130 @@ function probe(name: string, ran: string[], refusal: Refusal | null = null): Rul
   }
 }
 
+/** A rule that refuses every written record whose value is 'bad', one per `check`. */
+function noBad(name: string, asked: number[], all = false): Rule {
+  const refusals = (context: RuleContext) =>
+    context.changes
+      .filter((change) => change.after === 'bad')
+      .map((change) => ({ key: change.key, reason: `${change.key} is bad` }))
+  return {
+    name,
+    check(context) {
+      asked.push(context.changes.length)
+      return refusals(context)[0] ?? null
+    },
+    ...(all && { checkAll: (context: RuleContext) => (asked.push(-1), refusals(context)) }),
+  }
+}
+
+/** Corrects like the guard does, on a context of plain objects: the keys leave the update. */
+function corrector(context: RuleContext, seen: ChainRefusal[][] = []) {
+  return (refusals: readonly ChainRefusal[]): RuleContext => {
+    seen.push([...refusals])
+    const keys = new Set(refusals.map((refusal) => refusal.key))
+    const metaKeys = new Set(refusals.map((refusal) => refusal.metaKey))
+    for (const { key, metaKey } of refusals) {
+      const changes = metaKey === undefined ? context.changes : context.metaChanges
+      if (!changes.some((change) => change.key === (key ?? metaKey))) throw new Error('not in it')
+    }
+    context = {
+      ...context,
+      changes: context.changes.filter((change) => !keys.has(change.key)),
+      metaChanges: context.metaChanges.filter((change) => !metaKeys.has(change.key)),
+    }
+    return context
+  }
+}
+
+const check = (chain: RuleChain, context = ruleContext()) =>
+  chain.check(context, corrector(context))
+
 describe('RuleChain', () => {
-  it('runs its rules in order and stops at the first refusal', () => {
+  it('runs its rules in order and stops at the first refusal without a key', () => {
     const ran: string[] = []
     const chain = new RuleChain([
       probe('first', ran),
       probe('second', ran, { reason: 'no' }),
       probe('third', ran),
     ])
-    expect(chain.check(ruleContext())).toEqual({ reason: 'no', rule: 'second' })
+    expect(check(chain)).toEqual({ refused: { reason: 'no', rule: 'second' } })
     expect(ran).toEqual(['first', 'second'])
   })
 
   it('accepts when every rule does', () => {
     const ran: string[] = []
-    expect(new RuleChain([probe('a', ran), probe('b', ran)]).check(ruleContext())).toBeNull()
+    expect(check(new RuleChain([probe('a', ran), probe('b', ran)]))).toEqual({
+      refused: null,
+      corrections: [],
+    })
     expect(ran).toEqual(['a', 'b'])
   })
 
-  it('hands on the refused record’s key and the close code', () => {
-    const refusal = { key: 'shape:x', reason: 'too big', code: CloseCode.TOO_LARGE }
-    const chain = new RuleChain([probe('size', [], refusal)])
-    expect(chain.check(ruleContext())).toEqual({ ...refusal, rule: 'size' })
+  it('hands on the close code of a refusal without a key', () => {
+    const refusal = { reason: 'too big', code: CloseCode.TOO_LARGE }
+    expect(check(new RuleChain([probe('size', [], refusal)]))).toEqual({
+      refused: { ...refusal, rule: 'size' },
+    })
+  })
+
+  it('corrects every refused key and lets the later rules judge the rest of the update', () => {
+    const context = ruleContext({
+      records: { writes: { 'shape:a': 'bad', 'shape:b': 'fine', 'shape:c': 'bad' } },
+      meta: { writes: { owner: 'mallory' } },
+    })
+    const asked: number[] = []
+    const seenByLast: RuleContext[] = []
+    const chain = new RuleChain([
+      {
+        name: 'meta',
+        check: ({ metaChanges }) =>
+          metaChanges.length ? { metaKey: 'owner', reason: 'meta.owner is not allowed' } : null,
+      },
+      noBad('records', asked),
+      { name: 'last', check: (later) => (seenByLast.push(later), null) },
+    ])
+    const seen: ChainRefusal[][] = []
+    expect(chain.check(context, corrector(context, seen))).toEqual({
+      refused: null,
+      corrections: [
+        { metaKey: 'owner', reason: 'meta.owner is not allowed', rule: 'meta' },
+        { key: 'shape:a', reason: 'shape:a is bad', rule: 'records' },
+        { key: 'shape:c', reason: 'shape:c is bad', rule: 'records' },
+      ],
+    })
+    // A rule with only `check` is asked again after each correction, until it accepts.
+    expect(asked).toEqual([3, 2, 1])
+    expect(seen).toHaveLength(3)
+    expect(seenByLast[0]!.changes.map((change) => change.key)).toEqual(['shape:b'])
+    expect(seenByLast[0]!.metaChanges).toEqual([])
+  })
+
+  it('asks a rule with checkAll once and corrects all it found together', () => {
+    const context = ruleContext({
+      records: { writes: { 'shape:a': 'bad', 'shape:b': 'fine', 'shape:c': 'bad' } },
+    })
+    const asked: number[] = []
+    const seen: ChainRefusal[][] = []
+    const verdict = new RuleChain([noBad('records', asked, true)]).check(
+      context,
+      corrector(context, seen),
+    )
+    expect(verdict.refused).toBeNull()
+    expect(asked).toEqual([-1])
+    expect(seen.map((refusals) => refusals.map((refusal) => refusal.key))).toEqual([
+      ['shape:a', 'shape:c'],
+    ])
+  })
+
+  it('a refusal without a key after corrections still refuses the whole update', () => {
+    const context = ruleContext({ records: { writes: { 'shape:a': 'bad' } } })
+    const chain = new RuleChain([
+      noBad('records', []),
+      probe('size', [], { reason: 'too big', code: CloseCode.TOO_LARGE }),
+    ])
+    expect(check(chain, context)).toEqual({
+      refused: { reason: 'too big', code: CloseCode.TOO_LARGE, rule: 'size' },
+    })
   })
 
   it('refuses two rules with the same name', () => {
@@ -88,12 +191,20 @@ describe('RuleChain', () => {
       change(client.getMap('records'))
       return Y.encodeStateAsUpdate(client, before)
     }
+    const offer = (change: Uint8Array, writer: { role: 'editor' | 'facilitator'; id: number }) => {
+      const verdict = guard.check(change, writer)
+      if (verdict.ok && verdict.update) Y.applyUpdate(doc, verdict.update)
+      return verdict
+    }
 
     const edit = update((records) => {
       records.set('shape:dream', geoShape('dream', 'nieuw'))
       records.delete('page:page')
     })
-    expect(guard.check(edit, { role: 'editor', id: 7 }).ok).toBe(true)
+    expect(offer(edit, { role: 'editor', id: 7 })).toMatchObject({
+      ok: true,
+      corrections: [],
+    })
     const [context] = seen
     expect(context).toMatchObject({ boardId: 'board-1', role: 'editor', connectionId: 7 })
     expect(context!.changes).toEqual([
@@ -108,14 +219,26 @@ describe('RuleChain', () => {
     expect(context!.records.has('page:page')).toBe(false)
     expect(context!.size.after()).toBeGreaterThan(0)
 
-    const addPage = update((records) => records.set('page:two', pageRecord('page:two')))
-    expect(guard.check(addPage, { role: 'editor', id: 7 })).toMatchObject({
-      ok: false,
-      key: 'page:two',
-      reason: 'only a facilitator may add page:two',
-      rule: 'only facilitators add pages',
+    const addPage = () => update((records) => records.set('page:two', pageRecord('page:two')))
+    expect(offer(addPage(), { role: 'editor', id: 7 })).toMatchObject({
+      ok: true,
+      corrections: [
+        {
+          map: 'records',
+          key: 'page:two',
+          reason: 'only a facilitator may add page:two',
+          rule: 'only facilitators add pages',
+        },
+      ],
     })
-    expect(guard.check(addPage, { role: 'facilitator', id: 8 }).ok).toBe(true)
+    // The rule then judges the rest of the update: it has nothing left.
+    expect(seen.at(-1)!.changes).toEqual([])
+    expect(doc.getMap('records').has('page:two')).toBe(false)
+    expect(offer(addPage(), { role: 'facilitator', id: 8 })).toMatchObject({
+      ok: true,
+      corrections: [],
+    })
     expect(seen.at(-1)).toMatchObject({ role: 'facilitator', connectionId: 8 })
+    expect(doc.getMap('records').has('page:two')).toBe(true)
   })
 })

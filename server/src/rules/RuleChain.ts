@@ -6,9 +6,24 @@ export interface ChainRefusal extends Refusal {
 }
 
 /**
- * Runs rules in the order given and stops at the first refusal: the update is refused as a
- * whole, by the first rule that objects, so the earlier rules can vouch for what the later
- * ones assume (a record's validity rule only sees JSON objects under their own id).
+ * What the chain decided about one update: refused whole (the connection is closed), or
+ * taken with the keys in `corrections` put back (none: taken as it is).
+ */
+export type ChainVerdict =
+  { refused: ChainRefusal } | { refused: null; corrections: ChainRefusal[] }
+
+/**
+ * Puts the keys that `refusals` name back to their values before the update, where the
+ * rules look (the guard's shadow), and returns the context the next rules judge: the same
+ * update without those keys. Throws when a refusal names a key the update did not change.
+ */
+export type Corrector = (refusals: readonly ChainRefusal[]) => RuleContext
+
+/**
+ * Runs rules in the order given [1]. A refusal that names a key is corrected and the chain
+ * goes on with the rest of the update; the first refusal without a key refuses the update
+ * as a whole and ends the check. The earlier rules vouch for what the later ones assume (a
+ * record's validity rule only sees JSON objects under their own id).
  */
 export class RuleChain {
   readonly rules: readonly Rule[]
@@ -19,11 +34,34 @@ export class RuleChain {
     this.rules = rules
   }
 
-  check(context: RuleContext): ChainRefusal | null {
+  check(context: RuleContext, correct: Corrector): ChainVerdict {
+    const corrections: ChainRefusal[] = []
     for (const rule of this.rules) {
-      const refusal = rule.check(context)
-      if (refusal) return { ...refusal, rule: rule.name }
+      for (;;) {
+        const found = rule.checkAll ? rule.checkAll(context) : maybe(rule.check(context))
+        if (found.length === 0) break
+        const named = found.map((refusal) => ({ ...refusal, rule: rule.name }))
+        const whole = named.find((refusal) => !namesKey(refusal))
+        if (whole) return { refused: whole }
+        context = correct(named)
+        corrections.push(...named)
+        if (rule.checkAll) break // it has said everything at once
+      }
     }
-    return null
+    return { refused: null, corrections }
   }
 }
+
+/** Whether a refusal is about one key, so that key alone can be put back. */
+function namesKey(refusal: Refusal): boolean {
+  return refusal.key !== undefined || refusal.metaKey !== undefined
+}
+
+function maybe(refusal: Refusal | null): Refusal[] {
+  return refusal ? [refusal] : []
+}
+
+// [1] A rule with only `check` is asked again after each correction, which ends because a
+//     corrected key leaves the context and the corrector throws on a key named twice; it
+//     costs a pass per refused key, so a rule that may refuse many keys of one update gives
+//     them all through `checkAll` (recordRule, metaRule) and is asked once.

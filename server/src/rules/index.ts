@@ -3,8 +3,10 @@
  *
  * How to add a rule:
  * 1. Write `server/src/rules/<name>Rule.ts` exporting a `Rule`: a unique `name` and `check(ctx)`.
- * 2. `check` reads the context (role, connectionId, changes, records, docSchema, size) and returns
- *    null or a refusal `{ key?, reason, code? }`; `recordRule` judges written records one by one.
+ * 2. `check` reads the context (role, connectionId, changes, records, writerSchema, size) and
+ *    returns null or a refusal `{ key?, metaKey?, reason, code? }`. Naming a key puts only that
+ *    key back (the writer is told, nobody is disconnected); no key refuses the whole update and
+ *    closes the connection, for abuse only. `recordRule` judges written records one by one.
  * 3. Add it to `createRuleChain` below, after every rule whose guarantees it relies on.
  * 4. Test it in `<name>Rule.test.ts` next to it, with contexts from `tests/helpers/ruleContext.ts`.
  */
@@ -27,7 +29,7 @@ export type {
   RuleContext,
 } from './Rule.js'
 export { RuleChain } from './RuleChain.js'
-export type { ChainRefusal } from './RuleChain.js'
+export type { ChainRefusal, ChainVerdict, Corrector } from './RuleChain.js'
 export { recordRule } from './recordRule.js'
 export { DOCUMENT_ID } from './documentInvariantsRule.js'
 
@@ -36,7 +38,7 @@ export { DOCUMENT_ID } from './documentInvariantsRule.js'
  * 1. structure: only the `records` and `meta` maps, and no list content in them;
  * 2. meta: only `meta.schema`, and only a schema the server can migrate from, never lowered;
  * 3. record shape: a JSON object under its own id, of a known document-scope type;
- * 4. record validity: migrated from the doc's schema, then valid by the shared validators;
+ * 4. record validity: migrated from the writer's schema, then valid by the shared validators;
  * 5. document invariants: the document record and the last page stay;
  * 6. board size: the board stays within `maxBoardBytes` (4413).
  */

@@ -16,19 +16,36 @@ describe('metaRule', () => {
     ).toBeNull()
   })
 
-  it('refuses any meta key but schema', () => {
+  it('refuses any meta key but schema, naming the key so only it is put back', () => {
     expect(rule.check(ruleContext({ meta: { writes: { owner: 'mallory' } } }))).toEqual({
+      metaKey: 'owner',
       reason: 'meta.owner is not allowed',
     })
   })
 
+  it('finds every refused meta key at once', () => {
+    const context = ruleContext({
+      meta: { writes: { owner: 'mallory', schema: ours, colour: 'red' } },
+    })
+    expect(rule.checkAll!(context)).toEqual([
+      { metaKey: 'owner', reason: 'meta.owner is not allowed' },
+      { metaKey: 'colour', reason: 'meta.colour is not allowed' },
+    ])
+  })
+
   it('refuses what the schema check refuses, saying so after "meta.schema"', () => {
     const deleted = ruleContext({ meta: { before: { schema: ours }, deletes: ['schema'] } })
-    expect(rule.check(deleted)).toEqual({ reason: 'meta.schema cannot be deleted' })
+    expect(rule.check(deleted)).toEqual({
+      metaKey: 'schema',
+      reason: 'meta.schema cannot be deleted',
+    })
     const lowered = { ...ours, sequences: { ...ours.sequences, 'com.tldraw.shape.geo': 3 } }
     const lowering = ruleContext({
       meta: { before: { schema: ours }, writes: { schema: lowered } },
     })
-    expect(rule.check(lowering)).toEqual({ reason: 'meta.schema lowers com.tldraw.shape.geo' })
+    expect(rule.check(lowering)).toEqual({
+      metaKey: 'schema',
+      reason: 'meta.schema lowers com.tldraw.shape.geo',
+    })
   })
 })

@@ -27,6 +27,22 @@ describe('recordRule', () => {
     })
   })
 
+  it('finds every refused record in one pass', () => {
+    const context = ruleContext({
+      records: {
+        writes: {
+          'shape:a': { color: 'red' },
+          'shape:b': { color: 'blue' },
+          'shape:c': { color: 'red' },
+        },
+      },
+    })
+    expect(noRed.checkAll!(context)).toEqual([
+      { key: 'shape:a', reason: 'invalid record shape:a: is red' },
+      { key: 'shape:c', reason: 'invalid record shape:c: is red' },
+    ])
+  })
+
   it('leaves deletes alone', () => {
     const context = ruleContext({
       records: { before: { 'shape:a': { color: 'red' } }, deletes: ['shape:a'] },

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+import type { DocSchema } from '@wijktafel/shared'
 import { byId, ruleContext } from '../../../tests/helpers/ruleContext.js'
 import {
   geoShape,
@@ -13,15 +14,23 @@ const schema = createBoardSchema()
 const rule = recordValidityRule(schema)
 const ours = schema.serialize()
 const atGeo = (version: number) => ({
-  schemaVersion: 2,
+  schemaVersion: 2 as const,
   sequences: { ...ours.sequences, 'com.tldraw.shape.geo': version },
 })
 
-/** The reason a record written with the doc at `docSchema` is refused, or null. */
-function judge(record: { id: string }, docSchema: unknown = ours): string | null {
+/**
+ * The reason a record written with the doc at `docSchema` is refused, or null; by a writer
+ * that declared `writerSchema` when given.
+ */
+function judge(
+  record: { id: string },
+  docSchema: unknown = ours,
+  writerSchema?: DocSchema | null,
+): string | null {
   const context = ruleContext({
     records: { writes: byId(record) },
     meta: { before: { schema: docSchema } },
+    writerSchema,
   })
   return rule.check(context)?.reason ?? null
 }
@@ -42,6 +51,14 @@ describe('recordValidityRule', () => {
   it('migrates a record from the doc’s older schema before validating it', () => {
     expect(judge(olderGeoShape('old'), atGeo(11))).toBeNull()
     expect(judge(olderGeoShape('old'), ours)).toMatch(/^invalid record shape:old: .*flipX/)
+  })
+
+  it('migrates from the schema its writer declared, even when the doc’s is newer', () => {
+    expect(judge(olderGeoShape('old'), ours, atGeo(11))).toBeNull()
+    // Without a declared schema the doc's counts, and there the record is missing props.
+    expect(judge(olderGeoShape('old'), ours, null)).toMatch(/^invalid record shape:old: .*flipX/)
+    // A writer that declared the current schema gets no migration from an older doc's.
+    expect(judge(olderGeoShape('old'), atGeo(11), ours)).toMatch(/flipX/)
   })
 
   it('judges a record as current when the doc has no readable schema', () => {

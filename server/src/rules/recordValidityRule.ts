@@ -5,13 +5,14 @@ import { recordRule } from './recordRule.js'
 import type { Rule } from './Rule.js'
 
 /**
- * A record is valid at the server's schema: migrated up from the doc's schema after the
- * same update [1], then validated with the shared validators (tldraw's own shapes too).
- * Runs after the record shape rule, so every value here is a JSON object of a known type.
+ * A record is valid at the server's schema: migrated up from the schema its writer declared
+ * (else the doc's, after the same update) [1], then validated with the shared validators
+ * (tldraw's own shapes too). Runs after the record shape rule, so every value here is a
+ * JSON object of a known type.
  */
 export function recordValidityRule(schema: TLSchema): Rule {
-  return recordRule('record validity', (_key, value, { docSchema }) => {
-    const migrated = migrateRecord(schema, value as TLRecord, docSchema)
+  return recordRule('record validity', (_key, value, { writerSchema }) => {
+    const migrated = migrateRecord(schema, value as TLRecord, writerSchema)
     if (!migrated.ok) {
       return migrated.problem === 'newer'
         ? 'the board schema is unknown to this server'
@@ -33,5 +34,7 @@ function condense(error: string): string {
 }
 
 // [1] tldraw's own sync server does the same: a client's records are migrated up from the
-//     client's schema, then validated. Here the "client schema" is the doc's, because records
-//     and `meta.schema` travel together in the doc and every reader migrates from it.
+//     client's schema, then validated. A connection that declared its schema when it
+//     connected writes at that schema, whatever the doc's `meta.schema` says by then (a
+//     newer client may have raised it meanwhile); one that declared none writes at the doc's,
+//     because records and `meta.schema` travel together in the doc.
