@@ -1,3 +1,4 @@
+import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import { MessageType, SyncMessageType } from '@wijktafel/shared'
@@ -29,6 +30,14 @@ export function validUpdate(key: string, value: unknown): Uint8Array {
   const update = Y.encodeStateAsUpdate(doc)
   doc.destroy()
   return update
+}
+
+/** The reason of a y-protocols auth "permission denied" frame; null for any other frame. */
+export function deniedReason(frame: Uint8Array): string | null {
+  const decoder = decoding.createDecoder(frame)
+  if (decoding.readVarUint(decoder) !== MessageType.AUTH) return null
+  if (decoding.readVarUint(decoder) !== 0) return null
+  return decoding.readVarString(decoder)
 }
 
 /** An overlong varint: more than 53 bits, which lib0 refuses. */

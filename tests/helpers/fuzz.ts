@@ -32,7 +32,7 @@ export interface Corpus {
   updates: Uint8Array[]
   awareness: Uint8Array[]
   stateVectors: Uint8Array[]
-  /** A valid Yjs update that writes an invalid record (refused with 4422). */
+  /** A valid Yjs update that writes an invalid record (put back; the connection stays). */
   invalidRecord: Uint8Array
 }
 
@@ -41,7 +41,8 @@ export type Frame = Uint8Array | string
 /**
  * Frames that should cost the sender its connection: random bytes, truncated and mutated
  * valid frames, wrong varints, valid prefixes with garbage, oversized and text frames,
- * awareness garbage, invalid records. Mutation makes some of them harmless; that is fine.
+ * awareness garbage. Mutation makes some of them harmless, and an invalid record is put
+ * back instead (the server corrects it); that is fine.
  */
 export function hostileFrame(rng: Rng, corpus: Corpus, maxMessageBytes: number): Frame {
   const valid = () => validFrame(rng, corpus)

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { CloseCode } from '@wijktafel/shared'
-import { boardBasics, geoShape, putRecords } from '../helpers/records.js'
+import { parseRefusal } from '@wijktafel/shared'
+import { boardBasics, geoShape, pageRecord, putRecords } from '../helpers/records.js'
 import { createBoard, testContext } from '../helpers/testContext.js'
-import type { TestServer } from '../helpers/testContext.js'
+import type { TestClient, TestServer } from '../helpers/testContext.js'
 import { waitFor, waitForSynced } from '../helpers/waitFor.js'
 
 const { startServer, connectClient } = testContext()
@@ -18,25 +18,30 @@ async function boardWithTwoEditors(server: TestServer) {
   return { board, a, b }
 }
 
+const keys = (client: TestClient) => Object.keys(client.doc.getMap('records').toJSON()).sort()
+const pages = (client: TestClient) => keys(client).filter((key) => key.startsWith('page:'))
+
 describe('the board’s document and last page', () => {
-  it('deleting the document record is refused and everyone keeps it', async () => {
+  it('deleting the document record is put back for everyone, the deleter is told and stays', async () => {
     const server = await startServer()
     const { board, a, b } = await boardWithTwoEditors(server)
     b.doc.getMap('records').delete('document:document')
-    await waitFor(() => b.closes.length > 0, { message: 'B is disconnected' })
-    expect(b.closes).toEqual([
-      { code: CloseCode.UPDATE_REJECTED, reason: 'cannot delete document:document' },
-    ])
+    await waitFor(() => b.denied.length > 0, { message: 'B is told' })
+    expect(b.denied.map(parseRefusal)).toEqual(['cannot delete document:document'])
+    await waitFor(() => b.doc.getMap('records').has('document:document'), {
+      message: 'B has the document record back',
+    })
     const late = connectClient(server, board.id, board.tokens.viewer)
     await waitForSynced(late.provider)
     expect(late.doc.getMap('records').has('document:document')).toBe(true)
     expect(a.doc.getMap('records').has('document:document')).toBe(true)
+    expect([a.closes, b.closes]).toEqual([[], []])
   })
 
-  it('deleting the last page is refused, deleting one of two pages is not', async () => {
+  it('deleting the last page puts the page back, the rest of that update goes through', async () => {
     const server = await startServer()
     const { board, a, b } = await boardWithTwoEditors(server)
-    putRecords(a.doc, { ...boardBasics()[1]!, id: 'page:two', name: 'Pagina 2' })
+    putRecords(a.doc, pageRecord('page:two', 'Pagina 2'))
     await waitFor(() => b.doc.getMap('records').has('page:two'), { message: 'B has page two' })
     a.doc.getMap('records').delete('page:two')
     await waitFor(() => !b.doc.getMap('records').has('page:two'), {
@@ -47,18 +52,47 @@ describe('the board’s document and last page', () => {
       b.doc.getMap('records').delete('shape:dream')
       b.doc.getMap('records').delete('page:page')
     })
-    await waitFor(() => b.closes.length > 0, { message: 'B is disconnected' })
-    expect(b.closes).toEqual([
-      { code: CloseCode.UPDATE_REJECTED, reason: 'cannot delete the last page page:page' },
-    ])
+    await waitFor(() => b.doc.getMap('records').has('page:page'), {
+      message: 'B has the last page back',
+    })
+    expect(b.denied.map(parseRefusal)).toEqual(['cannot delete the last page page:page'])
     const late = connectClient(server, board.id, board.tokens.viewer)
     await waitForSynced(late.provider)
-    // The whole update was refused, the shape deletion with it.
-    expect(Object.keys(late.doc.getMap('records').toJSON()).sort()).toEqual([
-      'document:document',
-      'page:page',
-      'shape:dream',
-    ])
-    expect(a.closes).toEqual([])
+    expect(keys(late)).toEqual(['document:document', 'page:page'])
+    await waitFor(() => !a.doc.getMap('records').has('shape:dream'), {
+      message: 'A sees the shape deleted',
+    })
+    expect(keys(a)).toEqual(keys(late))
+    expect(keys(b)).toEqual(keys(late))
+    expect([a.closes, b.closes]).toEqual([[], []])
+  })
+
+  it('two editors deleting the two pages at once both keep one page, and keep syncing', async () => {
+    const server = await startServer()
+    const { a, b } = await boardWithTwoEditors(server)
+    putRecords(a.doc, pageRecord('page:two', 'Pagina 2'))
+    await waitFor(() => b.doc.getMap('records').has('page:two'), { message: 'B has page two' })
+
+    // In one tick: neither has received the other's change when it makes its own.
+    a.doc.getMap('records').delete('page:page')
+    b.doc.getMap('records').delete('page:two')
+    await waitFor(() => a.denied.length + b.denied.length > 0, {
+      message: 'the second deleter is told',
+    })
+    const [told] = [a, b].filter((client) => client.denied.length > 0)
+    const kept = told === a ? 'page:page' : 'page:two'
+    expect(told!.denied.map(parseRefusal)).toEqual([`cannot delete the last page ${kept}`])
+    await waitFor(() => pages(a).join() === kept && pages(b).join() === kept, {
+      message: `both editors end with ${kept}`,
+    })
+
+    putRecords(a.doc, geoShape('van-a', 'van A'))
+    putRecords(b.doc, geoShape('van-b', 'van B'))
+    await waitFor(() => keys(a).includes('shape:van-b') && keys(b).includes('shape:van-a'), {
+      message: 'new shapes sync both ways',
+    })
+    expect(keys(a)).toEqual(keys(b))
+    expect(a.denied.length + b.denied.length).toBe(1)
+    expect([a.closes, b.closes]).toEqual([[], []])
   })
 })
