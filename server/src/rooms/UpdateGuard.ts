@@ -266,7 +266,7 @@ function correction(refusal: ChainRefusal): Correction {
 //     server never took) and a rebuild of the shadow; or to send the writer the board's
 //     state, which cannot remove what it already holds. Correcting costs O(refused keys),
 //     and nothing per board. Measured with tests/bench/corrections.ts on a 2,000-shape board
-//     (2 cores, busy): a one-record update with its record put back takes 0.6 to 0.9 ms
+//     (2 cores, busy): a one-record update with its record put back takes 0.6 to 1.0 ms
 //     through guard and doc, a valid one 0.3 to 0.5 ms; refusing it whole took 100 to 170 ms
 //     on the same machine, nearly all of it the rebuild. Each further refused key of the
-//     same update adds about 0.3 ms (its validation error and its correction).
+//     same update adds 0.2 to 0.4 ms (its validation error and its correction).
