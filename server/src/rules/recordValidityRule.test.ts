@@ -66,10 +66,10 @@ describe('recordValidityRule', () => {
     expect(judge(geoShape('dream'), 'latest')).toBeNull()
   })
 
-  it('refuses records in a doc whose schema this server does not know', () => {
-    expect(judge(geoShape('dream'), atGeo(99))).toBe(
-      'invalid record shape:dream: the board schema is unknown to this server',
-    )
+  it('refuses records at a schema this server does not know, the doc’s or the writer’s', () => {
+    const reason = 'invalid record shape:dream: written at a schema this server does not know'
+    expect(judge(geoShape('dream'), atGeo(99))).toBe(reason)
+    expect(judge(geoShape('dream'), ours, atGeo(99))).toBe(reason)
   })
 
   it('refuses a record its migration fails on', () => {

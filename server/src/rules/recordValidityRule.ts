@@ -15,7 +15,7 @@ export function recordValidityRule(schema: TLSchema): Rule {
     const migrated = migrateRecord(schema, value as TLRecord, writerSchema)
     if (!migrated.ok) {
       return migrated.problem === 'newer'
-        ? 'the board schema is unknown to this server'
+        ? 'written at a schema this server does not know'
         : `migration failed (${migrated.reason})`
     }
     const result = validateBoardRecord(schema, migrated.record)
