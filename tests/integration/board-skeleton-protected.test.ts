@@ -38,7 +38,7 @@ describe('the board’s document and last page', () => {
     expect([a.closes, b.closes]).toEqual([[], []])
   })
 
-  it('deleting the last page puts the page back, the rest of that update goes through', async () => {
+  it('deleting the last page puts it back with its shapes, the rest of that update goes through', async () => {
     const server = await startServer()
     const { board, a, b } = await boardWithTwoEditors(server)
     putRecords(a.doc, pageRecord('page:two', 'Pagina 2'))
@@ -51,6 +51,7 @@ describe('the board’s document and last page', () => {
     b.doc.transact(() => {
       b.doc.getMap('records').delete('shape:dream')
       b.doc.getMap('records').delete('page:page')
+      b.doc.getMap('records').set('shape:note', geoShape('note', 'Nieuw'))
     })
     await waitFor(() => b.doc.getMap('records').has('page:page'), {
       message: 'B has the last page back',
@@ -58,9 +59,9 @@ describe('the board’s document and last page', () => {
     expect(b.denied.map(parseRefusal)).toEqual(['cannot delete the last page page:page'])
     const late = connectClient(server, board.id, board.tokens.viewer)
     await waitForSynced(late.provider)
-    expect(keys(late)).toEqual(['document:document', 'page:page'])
-    await waitFor(() => !a.doc.getMap('records').has('shape:dream'), {
-      message: 'A sees the shape deleted',
+    expect(keys(late)).toEqual(['document:document', 'page:page', 'shape:dream', 'shape:note'])
+    await waitFor(() => a.doc.getMap('records').has('shape:note'), {
+      message: 'A sees the new shape',
     })
     expect(keys(a)).toEqual(keys(late))
     expect(keys(b)).toEqual(keys(late))
@@ -71,11 +72,21 @@ describe('the board’s document and last page', () => {
     const server = await startServer()
     const { a, b } = await boardWithTwoEditors(server)
     putRecords(a.doc, pageRecord('page:two', 'Pagina 2'))
-    await waitFor(() => b.doc.getMap('records').has('page:two'), { message: 'B has page two' })
+    putRecords(a.doc, { ...geoShape('on-two', 'Op pagina 2'), parentId: 'page:two' })
+    await waitFor(() => b.doc.getMap('records').has('shape:on-two'), {
+      message: 'B has page two and its shape',
+    })
 
-    // In one tick: neither has received the other's change when it makes its own.
-    a.doc.getMap('records').delete('page:page')
-    b.doc.getMap('records').delete('page:two')
+    // As tldraw does, each deletes a page together with its shapes; in one tick: neither has
+    // received the other's change when it makes its own.
+    a.doc.transact(() => {
+      a.doc.getMap('records').delete('shape:dream')
+      a.doc.getMap('records').delete('page:page')
+    })
+    b.doc.transact(() => {
+      b.doc.getMap('records').delete('shape:on-two')
+      b.doc.getMap('records').delete('page:two')
+    })
     await waitFor(() => a.denied.length + b.denied.length > 0, {
       message: 'the second deleter is told',
     })
@@ -84,6 +95,10 @@ describe('the board’s document and last page', () => {
     expect(told!.denied.map(parseRefusal)).toEqual([`cannot delete the last page ${kept}`])
     await waitFor(() => pages(a).join() === kept && pages(b).join() === kept, {
       message: `both editors end with ${kept}`,
+    })
+    const itsShape = kept === 'page:page' ? 'shape:dream' : 'shape:on-two'
+    await waitFor(() => keys(a).includes(itsShape) && keys(b).includes(itsShape), {
+      message: `the page that stays keeps its shape ${itsShape}`,
     })
 
     putRecords(a.doc, geoShape('van-a', 'van A'))

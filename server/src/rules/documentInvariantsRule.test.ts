@@ -34,4 +34,25 @@ describe('documentInvariantsRule', () => {
   it('allows replacing the last page with another in one update', () => {
     expect(check({ writes: byId(pageRecord('page:new')), deletes: ['page:page'] })).toBeNull()
   })
+
+  it('puts a last page back with the shapes and bindings the same update deleted on it', () => {
+    const child = { ...geoShape('child'), parentId: 'shape:dream' }
+    const elsewhere = { ...geoShape('elsewhere'), parentId: 'page:gone' }
+    const binding = {
+      id: 'binding:arrow',
+      typeName: 'binding',
+      type: 'arrow',
+      fromId: 'shape:arrow',
+      toId: 'shape:child',
+      props: {},
+      meta: {},
+    }
+    const before = { ...board, ...byId(child, elsewhere, binding) }
+    const deletes = ['shape:dream', 'shape:child', 'binding:arrow', 'page:page']
+    const all = documentInvariantsRule.checkAll!(ruleContext({ records: { before, deletes } }))
+    expect(all.map((r) => r.key).sort()).toEqual(deletes.sort())
+    expect(new Set(all.map((r) => r.reason))).toEqual(
+      new Set(['cannot delete the last page page:page']),
+    )
+  })
 })

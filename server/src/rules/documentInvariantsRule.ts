@@ -1,37 +1,74 @@
 import { shortKey } from '../rooms/closeReason.js'
-import type { RecordsView, Rule } from './Rule.js'
+import type { KeyChange, RecordsView, Refusal, Rule, RuleContext } from './Rule.js'
 
 /** tldraw's TLDOCUMENT_ID: the one document record every board has. */
 export const DOCUMENT_ID = 'document:document'
 
 /**
  * A board keeps its document record and at least one page: tldraw cannot show a board
- * without them, and every client would have to repair it at once.
+ * without them, and every client would have to repair it at once. A last page that is put
+ * back comes back with everything the same update deleted on it [1].
  */
 export const documentInvariantsRule: Rule = {
   name: 'document invariants',
-  check({ changes, records }) {
-    let deletedPage: string | null = null
-    for (const { key, action, before } of changes) {
-      if (action !== 'delete') continue
-      if (key === DOCUMENT_ID) return { key, reason: `cannot delete ${DOCUMENT_ID}` }
-      if (isPage(before)) deletedPage = key
-    }
-    // Only an update that deletes a page pays for this scan.
-    if (deletedPage && !hasPage(records)) {
-      return { key: deletedPage, reason: `cannot delete the last page ${shortKey(deletedPage)}` }
-    }
-    return null
-  },
+  check: (context) => refusals(context)[0] ?? null,
+  checkAll: refusals,
 }
 
-function isPage(value: unknown): boolean {
-  return (
-    typeof value === 'object' && value !== null && 'typeName' in value && value.typeName === 'page'
-  )
+function refusals({ changes, records }: RuleContext): Refusal[] {
+  let deletedPage: string | null = null
+  for (const { key, action, before } of changes) {
+    if (action !== 'delete') continue
+    if (key === DOCUMENT_ID) return [{ key, reason: `cannot delete ${DOCUMENT_ID}` }]
+    if (typeName(before) === 'page') deletedPage = key
+  }
+  // Only an update that deletes a page pays for this scan.
+  if (!deletedPage || hasPage(records)) return []
+  const reason = `cannot delete the last page ${shortKey(deletedPage)}`
+  return [deletedPage, ...deletedWith(deletedPage, changes)].map((key) => ({ key, reason }))
+}
+
+/**
+ * The keys this update deleted that lived on `pageId`: shapes whose parent chain leads to
+ * it (through shapes deleted in the same update) and bindings between such shapes.
+ */
+function deletedWith(pageId: string, changes: readonly KeyChange[]): string[] {
+  const deleted = new Map<string, Record<string, unknown>>()
+  for (const { key, action, before } of changes) {
+    if (action === 'delete' && isObject(before)) deleted.set(key, before)
+  }
+  const onPage = new Set<string>()
+  const isOnPage = (key: string, depth = 0): boolean => {
+    if (onPage.has(key)) return true
+    const record = deleted.get(key)
+    if (!record || record.typeName !== 'shape' || depth > 1000) return false
+    const parent = record.parentId
+    const found = parent === pageId || (typeof parent === 'string' && isOnPage(parent, depth + 1))
+    if (found) onPage.add(key)
+    return found
+  }
+  for (const key of deleted.keys()) isOnPage(key)
+  for (const [key, record] of deleted) {
+    if (record.typeName !== 'binding') continue
+    if (onPage.has(String(record.fromId)) || onPage.has(String(record.toId))) onPage.add(key)
+  }
+  return [...onPage]
+}
+
+function typeName(value: unknown): unknown {
+  return isObject(value) ? value.typeName : undefined
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null
 }
 
 function hasPage(records: RecordsView): boolean {
-  for (const value of records.values()) if (isPage(value)) return true
+  for (const value of records.values()) if (typeName(value) === 'page') return true
   return false
 }
+
+// [1] tldraw deletes a page's shapes (and their bindings) in the same change as the page.
+//     When two people delete the two pages of a board at once, the second deletion is put
+//     back; without its shapes it would come back empty, and that person's work would be
+//     gone for everyone although nothing said so.
