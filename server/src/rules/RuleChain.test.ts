@@ -7,7 +7,7 @@ import { createBoardSchema } from '../records/boardSchema.js'
 import { UpdateGuard } from '../rooms/UpdateGuard.js'
 import { createRuleChain } from './index.js'
 import type { Refusal, Rule, RuleContext } from './Rule.js'
-import { RuleChain } from './RuleChain.js'
+import { MAX_CORRECTIONS, RuleChain, TOO_MANY_CORRECTIONS } from './RuleChain.js'
 import type { ChainRefusal } from './RuleChain.js'
 
 /** A rule that notes that it ran, and refuses when given a refusal. */
@@ -145,6 +145,18 @@ describe('RuleChain', () => {
     expect(check(chain, context)).toEqual({
       refused: { reason: 'too big', code: CloseCode.TOO_LARGE, rule: 'size' },
     })
+  })
+
+  it('refuses an update with more refused keys than a person makes, instead of correcting them', () => {
+    const writes = (n: number) =>
+      Object.fromEntries(Array.from({ length: n }, (_, i) => [`shape:${i}`, 'bad']))
+    const chain = new RuleChain([noBad('records', [], true)])
+    const many = ruleContext({ records: { writes: writes(MAX_CORRECTIONS + 1) } })
+    expect(check(chain, many)).toEqual({
+      refused: { reason: TOO_MANY_CORRECTIONS, rule: 'records' },
+    })
+    const some = ruleContext({ records: { writes: writes(MAX_CORRECTIONS) } })
+    expect(check(chain, some).refused).toBeNull()
   })
 
   it('refuses two rules with the same name', () => {
