@@ -170,6 +170,7 @@ describe('RuleChain', () => {
       'meta',
       'record shape',
       'record validity',
+      'asset source',
       'document invariants',
       'board size',
     ])

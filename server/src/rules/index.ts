@@ -11,6 +11,7 @@
  * 4. Test it in `<name>Rule.test.ts` next to it, with contexts from `tests/helpers/ruleContext.ts`.
  */
 import type { TLSchema } from '@tldraw/tlschema'
+import { assetSourceRule } from './assetSourceRule.js'
 import { boardSizeRule } from './boardSizeRule.js'
 import { documentInvariantsRule } from './documentInvariantsRule.js'
 import { metaRule } from './metaRule.js'
@@ -39,8 +40,9 @@ export { DOCUMENT_ID } from './documentInvariantsRule.js'
  * 2. meta: only `meta.schema`, and only a schema the server can migrate from, never lowered;
  * 3. record shape: a JSON object under its own id, of a known document-scope type;
  * 4. record validity: migrated from the writer's schema, then valid by the shared validators;
- * 5. document invariants: the document record and the last page stay;
- * 6. board size: the board stays within `maxBoardBytes` (4413).
+ * 5. asset source: a picture's `src` is a photo stored with this board, or empty;
+ * 6. document invariants: the document record and the last page stay;
+ * 7. board size: the board stays within `maxBoardBytes` (4413).
  */
 export function createRuleChain(schema: TLSchema, limits: { maxBoardBytes: number }): RuleChain {
   return new RuleChain([
@@ -48,6 +50,7 @@ export function createRuleChain(schema: TLSchema, limits: { maxBoardBytes: numbe
     metaRule(schema),
     recordShapeRule(schema),
     recordValidityRule(schema),
+    assetSourceRule,
     documentInvariantsRule,
     boardSizeRule(limits.maxBoardBytes),
   ])
