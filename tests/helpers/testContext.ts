@@ -69,15 +69,19 @@ export function testContext() {
     return { server, url: server.url, wsUrl: server.url.replace(/^http/, 'ws'), dataDir, logs }
   }
 
-  /** A stock y-websocket client, exactly as the browser uses it. */
+  /**
+   * A stock y-websocket client, exactly as the browser uses it; `params` go into the URL
+   * besides the token (the browser adds `schema`).
+   */
   function connectClient(
     server: TestServer,
     boardId: string,
     token: string,
     doc: Y.Doc = new Y.Doc(),
+    params: Record<string, string> = {},
   ): TestClient {
     const provider = new WebsocketProvider(`${server.wsUrl}/sync`, boardId, doc, {
-      params: { token },
+      params: { ...params, token },
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
       disableBc: true,
     })

@@ -17,6 +17,7 @@ import { noEmbedOverrides } from './assets/noEmbedOverrides'
 import { BoardContext, type BoardContextValue } from './BoardContext'
 import { BoardTopPanel } from './BoardTopPanel'
 import { SharePanel } from './SharePanel'
+import { SyncStoppedPage } from './SyncStoppedPage'
 import { useBoardSync } from './sync/useBoardSync'
 
 declare global {
@@ -33,10 +34,18 @@ const components: TLComponents = { TopPanel: BoardTopPanel, SharePanel, ...WIJKT
 // No embeds: they load other sites into everyone's board (client/src/board/assets).
 const overrides = [WIJKTAFEL_OVERRIDES, noEmbedOverrides]
 
+/**
+ * A name typed in tldraw's own menu becomes ours. One function for good: tldraw makes a new
+ * current user, and so a new editor, whenever this callback changes [1].
+ */
+function setUserName(prefs: { name?: string | null }): void {
+  const { user, setName } = useSession.getState()
+  if (prefs.name && prefs.name !== user.name) setName(prefs.name)
+}
+
 export function BoardCanvas({ info, token }: { info: BoardInfo; token: string }) {
   const user = useSession((s) => s.user)
   const locale = useSession((s) => s.locale)
-  const setName = useSession((s) => s.setName)
   const sync = useBoardSync({
     boardId: info.id,
     token,
@@ -48,30 +57,29 @@ export function BoardCanvas({ info, token }: { info: BoardInfo; token: string })
   // (following, "hide idle people") and would keep a random id of its own.
   const currentUser = useTldrawCurrentUser({
     userPreferences: { id: user.id, name: user.name, color: user.color, locale },
-    setUserPreferences: (prefs) => {
-      if (prefs.name && prefs.name !== user.name) setName(prefs.name)
-    },
+    setUserPreferences: setUserName,
   })
+  const { connection, close, outdated, readOnly, notice } = sync
   const context = useMemo<BoardContextValue>(
-    () => ({
-      info,
-      token,
-      connection: sync.connection,
-      refusal: sync.refusal,
-      outdated: sync.outdated,
-    }),
-    [info, token, sync.connection, sync.refusal, sync.outdated],
+    () => ({ info, token, sync: { connection, close, outdated, readOnly, notice } }),
+    [info, token, connection, close, outdated, readOnly, notice],
   )
 
   function onMount(editor: Editor) {
     window.editor = editor
-    editor.updateInstanceState({ isReadonly: info.role === 'viewer' })
+    // Read-only (a viewer, a stopped connection, an outdated app) follows the store's
+    // collaboration mode (sync/BoardConnection.ts), from the editor's first moment on.
     // A template is larger than a screen: everyone starts with the whole map in view.
     if (editor.getCurrentPageShapeIds().size > 0)
       zoomToContent(editor, { animation: { duration: 0 } })
     return () => {
       if (window.editor === editor) delete window.editor
     }
+  }
+
+  // Stopped before the board could be shown: a page that says so, not a spinner for ever.
+  if (sync.store.status === 'loading' && connection === 'stopped') {
+    return <SyncStoppedPage close={close} />
   }
 
   return (
@@ -96,3 +104,8 @@ export function BoardCanvas({ info, token }: { info: BoardInfo; token: string })
     </BoardContext.Provider>
   )
 }
+
+// [1] `useTldrawCurrentUser` memoises on `setUserPreferences`, and `<Tldraw>` recreates its
+//     editor when the user changes: an inline callback threw the editor away (with the
+//     gesture in progress and the undo history) on every render of this component, such as
+//     each change of the connection state.

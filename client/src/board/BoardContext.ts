@@ -1,15 +1,13 @@
 import type { BoardInfo } from '@wijktafel/shared'
 import { createContext, useContext } from 'react'
-import type { ConnectionState, Refusal } from './sync/useBoardSync'
+import type { BoardSyncState } from './sync/useBoardSync'
 
 /** What the panels around the canvas need to know about the open board. */
 export interface BoardContextValue {
   info: BoardInfo
   token: string
-  connection: ConnectionState
-  refusal: Refusal | undefined
-  /** Someone saved the board with a newer version of Wijktafel: this tab must reload. */
-  outdated: boolean
+  /** How the link to the others is doing; what the badge, notices and dialog show. */
+  sync: Omit<BoardSyncState, 'store'>
 }
 
 export const BoardContext = createContext<BoardContextValue | null>(null)

@@ -3,8 +3,13 @@ import { LanguageSwitch } from '../app/LanguageSwitch'
 import { useT } from '../app/useT'
 import { useBoard } from './BoardContext'
 import { ConnectionBadge } from './ConnectionBadge'
+import { SyncNotices } from './SyncNotices'
+import { SyncStoppedDialog } from './SyncStoppedDialog'
 
-/** The board's title, your role and the connection state, centred above the canvas. */
+/**
+ * The board's title, your role and the connection state, centred above the canvas; with
+ * them the notices about the connection and the dialog when this tab can no longer save.
+ */
 export function BoardTopPanel() {
   const t = useT()
   const { info } = useBoard()
@@ -19,6 +24,8 @@ export function BoardTopPanel() {
       </span>
       <ConnectionBadge />
       <LanguageSwitch className="wt-button wt-button--small wt-button--quiet" />
+      <SyncNotices />
+      <SyncStoppedDialog />
     </div>
   )
 }

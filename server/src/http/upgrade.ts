@@ -2,8 +2,8 @@ import type { IncomingMessage } from 'node:http'
 import { STATUS_CODES } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { WebSocketServer } from 'ws'
-import { isBoardId } from '@wijktafel/shared'
-import type { Role } from '@wijktafel/shared'
+import { isBoardId, readSchemaParam, SCHEMA_PARAM } from '@wijktafel/shared'
+import type { DocSchema, Role } from '@wijktafel/shared'
 import { authenticate } from '../auth/authenticate.js'
 import type { Logger } from '../config.js'
 import type { BoardStore } from '../persistence/BoardStore.js'
@@ -25,12 +25,14 @@ export interface UpgradeContext {
 }
 
 type Refusal = { status: number; reason: RefusedConnectionReason }
+type Admitted = { boardId: string; role: Role; schema: DocSchema | null }
 
 /**
- * Decides on `/sync/<boardId>?token=...` before any WebSocket exists: 400 for another
- * path, 403 for a browser page of another origin, 404 for a malformed or unknown board,
- * 401 for a token that is not this board's, 429 when the client's address has too many
- * connections open, 503 when the board is full or the server is shutting down.
+ * Decides on `/sync/<boardId>?token=...[&schema=...]` before any WebSocket exists: 400 for
+ * another path or a malformed `schema` (SCHEMA_PARAM), 403 for a browser page of another
+ * origin, 404 for a malformed or unknown board, 401 for a token that is not this board's,
+ * 429 when the client's address has too many connections open, 503 when the board is full
+ * or the server is shutting down.
  */
 export function handleUpgrade(
   req: IncomingMessage,
@@ -42,7 +44,7 @@ export function handleUpgrade(
   socket.on('error', () => {})
   const { pathname, query } = splitUrl(req.url)
   const address = ctx.admission.clientAddress(req)
-  const decision = decide(req, pathname, query.get('token'), address, ctx)
+  const decision = decide(req, pathname, query, address, ctx)
   ctx.log(`UPGRADE ${pathname} ${'status' in decision ? decision.status : 101}`)
   if ('status' in decision) {
     ctx.metrics.refusedConnection(decision.reason)
@@ -52,19 +54,23 @@ export function handleUpgrade(
   ctx.wss.handleUpgrade(req, socket, head, (ws) => {
     // With noServer, ws leaves emitting 'connection' to us; the heartbeat listens to it.
     ctx.wss.emit('connection', ws, req)
-    ctx.rooms.accept(decision.boardId, ws, decision.role)
+    ctx.rooms.accept(decision.boardId, ws, decision.role, decision.schema)
   })
 }
 
 function decide(
   req: IncomingMessage,
   pathname: string,
-  token: string | null,
+  query: URLSearchParams,
   address: string,
   ctx: UpgradeContext,
-): Refusal | { boardId: string; role: Role } {
+): Refusal | Admitted {
   const match = /^\/sync\/([^/]+)$/.exec(pathname)
   if (!match) return { status: 400, reason: 'bad_path' }
+  // The client's schema is only compared once the board is loaded (RoomManager.accept) [1].
+  const declared = query.get(SCHEMA_PARAM)
+  const schema = declared === null ? null : readSchemaParam(declared)
+  if (declared !== null && !schema) return { status: 400, reason: 'bad_path' }
   if (ctx.isClosing()) return { status: 503, reason: 'shutting_down' }
   // Before any database work: a page elsewhere learns nothing, not even whether a board exists.
   if (!originAllowed(req, ctx.allowedOrigins)) return { status: 403, reason: 'origin' }
@@ -73,13 +79,13 @@ function decide(
   let role: Role | null
   try {
     if (!ctx.store.getBoard(boardId)) return { status: 404, reason: 'not_found' }
-    role = authenticate(ctx.store, boardId, token)
+    role = authenticate(ctx.store, boardId, query.get('token'))
   } catch (error) {
     ctx.log(`storage error during upgrade: ${String(error)}`)
     return { status: 503, reason: 'storage' }
   }
   if (!role) return { status: 401, reason: 'unauthorized' }
-  return ctx.admission.check(boardId, address) ?? { boardId, role }
+  return ctx.admission.check(boardId, address) ?? { boardId, role, schema }
 }
 
 function refuse(socket: Duplex, status: number): void {
@@ -94,3 +100,6 @@ function refuse(socket: Duplex, status: number): void {
   socket.once('finish', () => socket.destroy())
   socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${lines.join('')}\r\n${text}`)
 }
+
+// [1] Without the parameter (a stock y-websocket client) nothing is compared, as before. A
+//     malformed one is counted with the other bad requests (`bad_path`) in the metrics.

@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws'
 import { CloseCode, READ_ONLY_REASON, canWrite } from '@wijktafel/shared'
-import type { Role } from '@wijktafel/shared'
+import type { DocSchema, Role } from '@wijktafel/shared'
 import { TokenBucket } from '../limits/TokenBucket.js'
 import type { RefusedMessageReason, RoomMetrics } from '../metrics/Metrics.js'
 import { fitCloseReason } from './closeReason.js'
@@ -29,6 +29,8 @@ const STEP1_PER_SECOND = 0.2
 export class Connection {
   /** Awareness client ids this socket has announced; removed when it closes. */
   readonly clientIds = new Set<number>()
+  /** The schema the client said it speaks (`schema` query parameter); null when it did not. */
+  schema: DocSchema | null = null
   private deniedWrite = false
   closed = false
   /** Document messages, and awareness messages that change nothing. */

@@ -1,6 +1,13 @@
 import type { RawData, WebSocket } from 'ws'
-import { CloseCode } from '@wijktafel/shared'
-import type { Role } from '@wijktafel/shared'
+import {
+  CloseCode,
+  RELOAD_NEEDED_REASON,
+  YDOC_META,
+  YDOC_META_SCHEMA,
+  lowerSequence,
+  readDocSchema,
+} from '@wijktafel/shared'
+import type { DocSchema, Role } from '@wijktafel/shared'
 import type { Logger } from '../config.js'
 import type { RoomMetrics } from '../metrics/Metrics.js'
 import type { BoardStore } from '../persistence/BoardStore.js'
@@ -41,8 +48,11 @@ export class RoomManager {
     return counts
   }
 
-  /** Wires an accepted socket into its board's room. */
-  accept(boardId: string, socket: WebSocket, role: Role): void {
+  /**
+   * Wires an accepted socket into its board's room. A client that declared a `schema` older
+   * than the board's is closed with 4426 at once: only a reload (a newer app) helps it.
+   */
+  accept(boardId: string, socket: WebSocket, role: Role, schema: DocSchema | null = null): void {
     // An oversized frame emits 'error'; without a listener it would crash the process.
     // ws then closes the socket itself: 1009 for size, 1002/1007 for protocol errors.
     socket.on('error', (error: Error & { code?: string }) => {
@@ -69,6 +79,13 @@ export class RoomManager {
       }
     })
     socket.on('close', () => this.leave(room, conn))
+    conn.schema = schema
+    const board = readDocSchema(room.doc.getMap(YDOC_META).get(YDOC_META_SCHEMA))
+    const lower = schema && lowerSequence(schema, board)
+    if (lower) {
+      this.options.log(`board ${boardId}: a client at an older ${lower} must reload`)
+      conn.close(CloseCode.RELOAD_NEEDED, RELOAD_NEEDED_REASON)
+    }
   }
 
   private open(boardId: string): Room {

@@ -36,9 +36,48 @@ export const en: Record<MessageKey, string> = {
   'status.connecting': 'Connecting…',
   'status.reconnecting': 'Reconnecting…',
   'status.offline': 'Offline: your changes will be sent later',
-  'status.refused': 'The server refused a change',
   'status.outdated': 'New version of Wijktafel: reload the page',
   'status.readOnly': 'View only',
+  'status.stopped': 'Connection stopped',
+  // What happened to the connection and what to do (CLOSE_POLICY in shared/src/protocol/closeCodes.ts).
+  'close.goingAway':
+    'The server is restarting. We will reconnect by ourselves; what you make is kept on this device.',
+  'close.connectionLost':
+    'The connection is lost. We keep trying; what you make stays on this device and is sent as soon as it works again.',
+  'close.messageTooBig':
+    'Your last change was too big to send, so nothing more is being saved. Download what was not saved, then reload the page.',
+  'close.internalError':
+    'Something went wrong on the server. We are trying again; what you make stays on this device.',
+  'close.badMessage':
+    'The server did not understand something this browser sent, so nothing more is being saved. Download what was not saved, then reload the page.',
+  'close.boardGone':
+    'This board no longer exists on the server. Download what you still have if you want to keep it.',
+  'close.tooLarge':
+    'The board is too full: the server cannot save your last change. Download what was not saved, reload the page and ask the facilitator for help.',
+  'close.updateRejected':
+    'The server could not save your last change, so nothing more is being saved. Download what was not saved, then reload the page.',
+  'close.reload':
+    'This board was saved with a newer version of Wijktafel. Reload the page to keep working.',
+  'close.rateLimited':
+    'Too many changes went to the server at once. We will reconnect in a moment; what you make stays on this device.',
+  'close.storageFailed':
+    'The server cannot save anything right now. What you make stays on this device and is sent as soon as it works again.',
+  'close.otherRefusal':
+    'The server stopped the connection. Download what was not saved, then reload the page.',
+  'close.gaveUp':
+    'Staying connected keeps failing. Download what was not saved and reload the page later.',
+  'sync.stopped.title': 'Your changes are no longer being saved',
+  'sync.reload.title': 'There is a new version of Wijktafel',
+  'sync.stopped.readOnly': 'You can still look at the board, but not change it.',
+  'sync.download': 'Download what was not saved',
+  'sync.reload': 'Reload the page',
+  'sync.keepLooking': 'Just look',
+  'sync.refused.title': 'This change could not be saved',
+  'sync.refused.hint': 'The board shows what was saved again. You are still connected.',
+  'sync.refused.lastPage': 'A board always keeps at least one page.',
+  'sync.refused.readOnly': 'You can only look at this board; what you changed was not saved.',
+  'sync.fromServer': 'Message from the server',
+  'sync.dismiss': 'Close',
   'share.button': 'Share',
   'share.title': 'Invite others',
   'share.editorLink': 'Link to take part',

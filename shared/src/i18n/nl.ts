@@ -35,9 +35,48 @@ export const nl = {
   'status.connecting': 'Verbinden…',
   'status.reconnecting': 'Opnieuw verbinden…',
   'status.offline': 'Offline: je wijzigingen worden later verstuurd',
-  'status.refused': 'De server weigerde een wijziging',
   'status.outdated': 'Nieuwe versie van Wijktafel: herlaad de pagina',
   'status.readOnly': 'Alleen kijken',
+  'status.stopped': 'Verbinding gestopt',
+  // What happened to the connection and what to do (CLOSE_POLICY in shared/src/protocol/closeCodes.ts).
+  'close.goingAway':
+    'De server start opnieuw op. We verbinden vanzelf weer; wat je maakt blijft op dit apparaat bewaard.',
+  'close.connectionLost':
+    'De verbinding is weg. We proberen het steeds opnieuw; wat je maakt blijft op dit apparaat en gaat mee zodra het weer lukt.',
+  'close.messageTooBig':
+    'Je laatste wijziging was te groot om te versturen. Daarom wordt er niets meer bewaard. Download wat nog niet bewaard is en laad dan de pagina opnieuw.',
+  'close.internalError':
+    'Er ging iets mis op de server. We proberen het opnieuw; wat je maakt blijft op dit apparaat.',
+  'close.badMessage':
+    'De server begreep iets niet wat deze browser stuurde. Daarom wordt er niets meer bewaard. Download wat nog niet bewaard is en laad dan de pagina opnieuw.',
+  'close.boardGone':
+    'Dit bord bestaat niet meer op de server. Download wat je nog hebt als je het wilt houden.',
+  'close.tooLarge':
+    'Het bord is te vol: de server kan je laatste wijziging niet bewaren. Download wat nog niet bewaard is, laad de pagina opnieuw en vraag de gespreksleider om hulp.',
+  'close.updateRejected':
+    'De server kon je laatste wijziging niet bewaren. Daarom wordt er niets meer bewaard. Download wat nog niet bewaard is en laad dan de pagina opnieuw.',
+  'close.reload':
+    'Dit bord is bewaard met een nieuwere versie van Wijktafel. Laad de pagina opnieuw om verder te werken.',
+  'close.rateLimited':
+    'Er gingen te veel wijzigingen tegelijk naar de server. We verbinden zo weer; wat je maakt blijft op dit apparaat.',
+  'close.storageFailed':
+    'De server kan even niets bewaren. Wat je maakt blijft op dit apparaat en gaat mee zodra het weer lukt.',
+  'close.otherRefusal':
+    'De server heeft de verbinding gestopt. Download wat nog niet bewaard is en laad dan de pagina opnieuw.',
+  'close.gaveUp':
+    'Het lukt steeds niet om verbonden te blijven. Download wat nog niet bewaard is en laad de pagina later opnieuw.',
+  'sync.stopped.title': 'Je wijzigingen worden niet meer bewaard',
+  'sync.reload.title': 'Er is een nieuwe versie van Wijktafel',
+  'sync.stopped.readOnly': 'Je kunt het bord nog bekijken, maar niet meer aanpassen.',
+  'sync.download': 'Download wat nog niet bewaard is',
+  'sync.reload': 'Pagina opnieuw laden',
+  'sync.keepLooking': 'Alleen bekijken',
+  'sync.refused.title': 'Deze wijziging kon niet worden bewaard',
+  'sync.refused.hint': 'Het bord laat weer zien wat wel bewaard is. Je bent nog verbonden.',
+  'sync.refused.lastPage': 'Een bord houdt altijd minstens één pagina.',
+  'sync.refused.readOnly': 'Je kunt op dit bord alleen kijken; wat je veranderde is niet bewaard.',
+  'sync.fromServer': 'Melding van de server',
+  'sync.dismiss': 'Sluiten',
   'share.button': 'Delen',
   'share.title': 'Anderen uitnodigen',
   'share.editorLink': 'Link om mee te doen',

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createServer, type WijktafelServer } from '@wijktafel/server'
+import { createServer, type ServerOptions, type WijktafelServer } from '@wijktafel/server'
 
 const CLIENT_DIST = join(
   dirname(fileURLToPath(import.meta.url)),
@@ -24,9 +24,11 @@ export interface RunningApp {
   close(): Promise<void>
 }
 
-export async function startApp(): Promise<RunningApp> {
+/** `settings`: limits and the like for this app (e.g. a small `maxMessageBytes`). */
+export async function startApp(settings: Partial<ServerOptions> = {}): Promise<RunningApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'wijktafel-e2e-'))
-  const options = (port: number) => ({
+  const options = (port: number): ServerOptions => ({
+    ...settings,
     port,
     host: '127.0.0.1',
     persistence: { kind: 'sqlite' as const, dataDir },

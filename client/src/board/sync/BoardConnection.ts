@@ -1,4 +1,4 @@
-import { CloseCode, YDOC_RECORDS } from '@wijktafel/shared'
+import { MessageType, SCHEMA_PARAM, schemaParam, YDOC_RECORDS } from '@wijktafel/shared'
 import {
   atom,
   createTLStore,
@@ -12,17 +12,22 @@ import {
   type TLUser,
 } from 'tldraw'
 import { IndexeddbPersistence } from 'y-indexeddb'
+import * as authProtocol from 'y-protocols/auth'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import {
+  CloseStreak,
   connectionStateOf,
-  isFinalRefusal,
-  refusalOf,
+  isSameClose,
+  judgeClose,
   type ConnectionState,
-  type Refusal,
+  type ServerClose,
 } from './connectionState'
+import { offlineCopyName, quarantineOfflineCopy } from './offlineCopy'
 import { bindPresence } from './presence'
+import { forgetReload, reloadOnce } from './reloadOnce'
 import { consoleWarn, type Warn } from './remoteRecords'
+import { serverNoticeOf, type ServerNotice } from './serverNotice'
 import { YjsStoreBridge } from './YjsStoreBridge'
 
 export interface BoardConnectionOptions {
@@ -44,13 +49,21 @@ export interface BoardSyncState {
   /** For `<Tldraw store={...}>`: `loading` until the doc holds the board. */
   store: TLStoreWithStatus
   connection: ConnectionState
-  refusal: Refusal | undefined
+  /**
+   * The last close by the server or the network, judged by CLOSE_POLICY: kept until a
+   * connection stays up for a while, and for good once it says to stop.
+   */
+  close: ServerClose | undefined
   /** The board was saved by a newer version of the app: edits no longer sync until a reload. */
   outdated: boolean
+  /** Nobody may change the board in this tab: a viewer, a stopped connection, or outdated. */
+  readOnly: boolean
+  /** The latest thing the server said without closing: a change of ours it put back. */
+  notice: ServerNotice | undefined
 }
 
-/** How long a connection must stay up before a retried refusal (storage) is forgotten. */
-const REFUSAL_CLEAR_MS = 5_000
+/** How long a connection must stay up before the closes before it are forgotten. */
+const HEALTHY_MS = 5_000
 
 /**
  * One open board: Y.Doc, offline copy (IndexedDB), WebSocket provider, the store bridge and
@@ -63,25 +76,33 @@ export class BoardConnection {
   private readonly provider: WebsocketProvider
   private persistence: IndexeddbPersistence | undefined
   private readonly $status = atom<'online' | 'offline'>('connection status', 'offline')
+  /** tldraw's read-only mode follows this (Editor: 'update collaboration mode') [2]. */
+  private readonly $mode
   private readonly listeners = new Set<() => void>()
   private readonly warn: Warn
   private state: BoardSyncState
   private everSynced = false
-  private refusal: Refusal | undefined
-  private refusalTimer: ReturnType<typeof setTimeout> | undefined
+  private close: ServerClose | undefined
+  private readonly streak = new CloseStreak()
+  private healthyTimer: ReturnType<typeof setTimeout> | undefined
+  private notice: ServerNotice | undefined
+  private notices = 0
+  /** The server answered a write with `read-only`: this token may only look. */
+  private deniedWrite = false
   private stopPresence: (() => void) | undefined
   private destroyed = false
 
   constructor(private readonly options: BoardConnectionOptions) {
     this.warn = options.warn ?? consoleWarn
+    this.$mode = atom<'readonly' | 'readwrite'>(
+      'collaboration mode',
+      options.readOnly ? 'readonly' : 'readwrite',
+    )
     this.store = createTLStore({
       shapeUtils: [...defaultShapeUtils, ...(options.shapeUtils ?? [])],
       bindingUtils: [...defaultBindingUtils, ...(options.bindingUtils ?? [])],
       users: { currentUser: options.$user },
-      collaboration: {
-        status: this.$status,
-        mode: atom('collaboration mode', options.readOnly ? 'readonly' : 'readwrite'),
-      },
+      collaboration: { status: this.$status, mode: this.$mode },
     })
     this.bridge = new YjsStoreBridge({
       store: this.store,
@@ -92,12 +113,15 @@ export class BoardConnection {
     })
     const base = (options.serverUrl ?? pageOrigin()).replace(/^http/, 'ws').replace(/\/+$/, '')
     this.provider = new WebsocketProvider(`${base}/sync`, options.boardId, this.doc, {
-      params: { token: options.token },
+      // The schema lets the server send an older app to reload (4426) before it syncs [3].
+      params: { token: options.token, [SCHEMA_PARAM]: schemaParam(this.store.schema.serialize()) },
       connect: false,
+      shouldReconnect: (event) => this.onServerClose(event),
     })
+    this.provider.messageHandlers[MessageType.AUTH] = (_encoder, decoder) =>
+      authProtocol.readAuthMessage(decoder, this.doc, (_doc, reason) => this.onDenied(reason))
     this.provider.on('sync', this.onSync)
     this.provider.on('status', this.refresh)
-    this.provider.on('connection-close', this.onClose)
     window.addEventListener('online', this.onOnline)
     window.addEventListener('offline', this.refresh)
     this.state = this.computeState()
@@ -116,7 +140,7 @@ export class BoardConnection {
   destroy(): void {
     if (this.destroyed) return
     this.destroyed = true
-    clearTimeout(this.refusalTimer)
+    clearTimeout(this.healthyTimer)
     window.removeEventListener('online', this.onOnline)
     window.removeEventListener('offline', this.refresh)
     this.stopPresence?.()
@@ -132,7 +156,8 @@ export class BoardConnection {
   private open(): void {
     if (this.destroyed) return
     try {
-      this.persistence = new IndexeddbPersistence(`wijktafel:${this.options.boardId}`, this.doc)
+      const name = offlineCopyName(this.options.boardId)
+      this.persistence = new IndexeddbPersistence(name, this.doc)
       this.persistence.on('synced', this.onLocalCopyLoaded)
     } catch (error) {
       this.warn('no offline copy (IndexedDB unavailable)', error)
@@ -160,35 +185,59 @@ export class BoardConnection {
   private readonly onSync = (synced: boolean): void => {
     if (!synced) return
     this.everSynced = true
+    forgetReload(this.options.boardId)
     this.startBridge()
-    if (this.refusal && !isFinalRefusal(this.refusal)) {
-      clearTimeout(this.refusalTimer)
-      this.refusalTimer = setTimeout(() => {
-        this.refusal = undefined
-        this.refresh()
-      }, REFUSAL_CLEAR_MS)
-    }
+    clearTimeout(this.healthyTimer)
+    this.healthyTimer = setTimeout(() => {
+      this.streak.reset()
+      if (!this.stopped) this.close = undefined
+      this.refresh()
+    }, HEALTHY_MS)
     this.refresh()
   }
 
-  private readonly onClose = (event: CloseEvent | null): void => {
-    clearTimeout(this.refusalTimer)
-    const refusal = event ? refusalOf(event.code, event.reason) : undefined
-    if (refusal) {
-      this.refusal = refusal
-      // Resending the same local state would be refused again, and a deleted board's copy
-      // should not outlive it: drop the offline copy so a reload starts from the server.
-      if (refusal.code === CloseCode.UPDATE_REJECTED || refusal.code === CloseCode.BOARD_GONE) {
-        void this.persistence?.clearData().catch(() => {})
-        this.persistence = undefined
-      }
+  /** y-websocket's `shouldReconnect`: asked on every close that did not come from us. */
+  private onServerClose(event: CloseEvent): boolean {
+    clearTimeout(this.healthyTimer)
+    if (this.stopped) return false
+    const close = judgeClose(event.code, event.reason, this.streak.record(event.code))
+    if (close.then === 'reload' && reloadOnce(this.options.boardId)) return false
+    // A retry that fails the same way changes nothing a person sees.
+    if (!isSameClose(close, this.close)) this.close = close
+    if (close.then !== 'reconnect') this.stop(close)
+    this.refresh()
+    return close.then === 'reconnect'
+  }
+
+  /** No more connecting: resending our state would be refused again, or cannot help. */
+  private stop(close: ServerClose): void {
+    if (close.offlineCopy === 'quarantine') {
+      // Kept as it is under its name; the next visit starts from the server (offlineCopy.ts).
+      quarantineOfflineCopy(this.options.boardId, `${close.code} ${close.reason}`)
+      void this.persistence?.destroy().catch(() => {})
+      this.persistence = undefined
     }
+    // After y-websocket has finished with this close: leave the other tabs of this board too.
+    queueMicrotask(() => this.provider.disconnect())
+  }
+
+  private get stopped(): boolean {
+    return !!this.close && this.close.then !== 'reconnect'
+  }
+
+  /** A y-protocols permission-denied message: the server put a change back [4]. */
+  private onDenied(reason: string): void {
+    const notice = serverNoticeOf(reason, ++this.notices)
+    this.warn(`the server did not take a change: ${reason}`)
+    if (!notice) return
+    if (notice.kind === 'readOnly') this.deniedWrite = true
+    this.notice = notice
     this.refresh()
   }
 
   private readonly onOnline = (): void => {
     // y-websocket retries every few seconds on its own; the network is back, try right now.
-    if (!isFinalRefusal(this.refusal)) this.provider.connect()
+    if (!this.stopped) this.provider.connect()
     this.refresh()
   }
 
@@ -197,10 +246,13 @@ export class BoardConnection {
     const next = this.computeState()
     const prev = this.state
     this.$status.set(next.connection === 'connected' ? 'online' : 'offline')
+    this.$mode.set(next.readOnly ? 'readonly' : 'readwrite')
     if (
       next.connection === prev.connection &&
-      next.refusal === prev.refusal &&
+      next.close === prev.close &&
       next.outdated === prev.outdated &&
+      next.readOnly === prev.readOnly &&
+      next.notice === prev.notice &&
       next.store.status === prev.store.status &&
       (next.store.status !== 'synced-remote' ||
         prev.store.status !== 'synced-remote' ||
@@ -217,6 +269,7 @@ export class BoardConnection {
       online: typeof navigator === 'undefined' || navigator.onLine,
       synced: this.provider.synced,
       everSynced: this.everSynced,
+      stopped: this.stopped,
     })
     const store: TLStoreWithStatus = this.bridge.started
       ? {
@@ -225,7 +278,9 @@ export class BoardConnection {
           store: this.store,
         }
       : { status: 'loading' }
-    return { store, connection, refusal: this.refusal, outdated: this.bridge.outdated }
+    const outdated = this.bridge.outdated
+    const readOnly = this.options.readOnly || this.stopped || outdated || this.deniedWrite
+    return { store, connection, close: this.close, outdated, readOnly, notice: this.notice }
   }
 
   private emit(): void {
@@ -241,3 +296,11 @@ function pageOrigin(): string {
 //     the board shows at once, and the server's changes arrive as ordinary remote changes.
 //     An empty doc is only initialised after the server said it is empty (provider synced),
 //     never from an empty or missing offline copy.
+// [2] tldraw applies the mode with `updateInstanceState({ isReadonly })` whenever it changes,
+//     from the editor's first moment on; setting `isReadonly` by hand would be overwritten
+//     the next time the mode changes, and could overwrite a stop that came before mount.
+// [3] SCHEMA_PARAM in @wijktafel/shared: the store's own schema (tldraw's shapes and ours),
+//     about 1.6 KB URL-encoded. The server compares it with the board's `meta.schema`.
+// [4] The y-websocket default only logs it. `read-only` answers a viewer's write; with
+//     `refused:<reason>` the server corrected our update (shared/src/protocol/refusals.ts):
+//     everyone, we too, has the board as it was, and the connection stays up.

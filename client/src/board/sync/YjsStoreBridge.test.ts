@@ -1,5 +1,11 @@
 import { YDOC_META, YDOC_META_SCHEMA, YDOC_RECORDS } from '@wijktafel/shared'
-import { HistoryManager, type SerializedSchemaV2, type TLRecord } from 'tldraw'
+import {
+  HistoryManager,
+  PageRecordType,
+  type IndexKey,
+  type SerializedSchemaV2,
+  type TLRecord,
+} from 'tldraw'
 import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import {
@@ -225,6 +231,35 @@ describe('YjsStoreBridge', () => {
     const newer = geoShape(a.store, 'from-newer')
     a.doc.transact(() => a.doc.getMap(YDOC_RECORDS).set(newer.id, newer))
     expect(b.store.has(newer.id)).toBe(true)
+  })
+
+  test('two clients deleting the two pages at once make no new page while the server corrects one', () => {
+    const { a, b, link } = pair()
+    const second = PageRecordType.create({
+      id: PageRecordType.createId('second'),
+      name: 'Tweede',
+      index: 'a2' as IndexKey,
+    })
+    a.store.put([second])
+    link.pause()
+    a.store.remove([PAGE_ID])
+    b.store.remove([second.id])
+    link.flush()
+    // Each doc is without pages for a moment; neither client fills the gap on the board.
+    const pagesIn = (doc: Y.Doc) =>
+      [...doc.getMap(YDOC_RECORDS).keys()].filter((id) => id.startsWith('page:'))
+    expect(pagesIn(a.doc)).toEqual([])
+    expect(pagesIn(b.doc)).toEqual([])
+    expect(a.store.query.ids('page').get().size).toBe(1)
+    expect(b.store.query.ids('page').get().size).toBe(1)
+
+    // The server took A's deletion and puts B's page back (refused:cannot delete the last page).
+    const server = Symbol('server')
+    a.doc.transact(() => a.doc.getMap(YDOC_RECORDS).set(second.id, second), server)
+    for (const side of [a, b]) {
+      expect([...side.store.query.ids('page').get()]).toEqual([second.id])
+      expect(pagesIn(side.doc)).toEqual([second.id])
+    }
   })
 
   test('destroy stops both directions', () => {

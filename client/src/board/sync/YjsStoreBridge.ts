@@ -18,6 +18,7 @@ import {
   type TLStore,
 } from 'tldraw'
 import type * as Y from 'yjs'
+import { LastPageKeeper } from './LastPageKeeper'
 import {
   applyRemoteChanges,
   checkRemoteRecord,
@@ -51,6 +52,7 @@ export class YjsStoreBridge {
   private readonly warn: Warn
   private state: 'idle' | 'started' | 'destroyed' = 'idle'
   private isOutdated = false
+  private readonly lastPage = new LastPageKeeper()
   private unlisten: (() => void) | undefined
 
   constructor(private readonly options: YjsStoreBridgeOptions) {
@@ -220,10 +222,12 @@ export class YjsStoreBridge {
       if (checked.ok) puts.push(checked.record)
       else this.warn(`skipped remote ${id}: ${checked.reason}`)
     })
+    const removes = existingIdsInScope(this.store, removed, 'document')
+    const inDoc = (id: string) => this.records.has(id)
     applyRemoteChanges(
       this.store,
       puts,
-      existingIdsInScope(this.store, removed, 'document'),
+      this.lastPage.removals(this.store, puts, removes, inDoc),
       this.warn,
     )
   }

@@ -1,19 +1,19 @@
-import { CloseCode, isRefusal } from '@wijktafel/shared'
+import {
+  closePolicyOf,
+  shouldReconnect,
+  type ClosePolicy,
+  type MessageKey,
+} from '@wijktafel/shared'
 
 /**
  * What a person needs to know about the link to the others:
  * - `connecting`: not yet synced with the server since the board was opened;
  * - `connected`: synced, what you do reaches the others;
  * - `reconnecting`: was connected, lost it, trying again (edits are kept and sent later);
- * - `offline`: the browser says there is no network.
+ * - `offline`: the browser says there is no network;
+ * - `stopped`: the connection will not be tried again (CLOSE_POLICY); the board is read-only.
  */
-export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline'
-
-/** The server closed the connection on purpose; `code` is one of `CloseCode`. */
-export interface Refusal {
-  code: number
-  reason: string
-}
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'stopped'
 
 export interface ConnectionFacts {
   /** `navigator.onLine`. */
@@ -22,38 +22,71 @@ export interface ConnectionFacts {
   synced: boolean
   /** The provider was synced at least once since the board was opened. */
   everSynced: boolean
+  /** A close said not to reconnect. */
+  stopped: boolean
 }
 
 export function connectionStateOf({
   online,
   synced,
   everSynced,
+  stopped,
 }: ConnectionFacts): ConnectionState {
+  if (stopped) return 'stopped'
   if (!online) return 'offline'
   if (synced) return 'connected'
   return everSynced ? 'reconnecting' : 'connecting'
 }
 
-/**
- * Whether a close is the server refusing us rather than a network hiccup. BAD_MESSAGE,
- * UPDATE_REJECTED, TOO_LARGE and RATE_LIMITED are final (y-websocket stops reconnecting for
- * 4400-4499); BOARD_GONE too.
- * STORAGE_FAILED is retried, but shown until a connection stays healthy for a while.
- */
-export function refusalOf(code: number, reason: string): Refusal | undefined {
-  if (
-    isRefusal(code) ||
-    code === CloseCode.BOARD_GONE ||
-    code === CloseCode.TOO_LARGE ||
-    code === CloseCode.RATE_LIMITED ||
-    code === CloseCode.STORAGE_FAILED
-  ) {
-    return { code, reason }
-  }
-  return undefined
+/** A close of the connection by the server or the network, judged by CLOSE_POLICY. */
+export interface ServerClose {
+  code: number
+  reason: string
+  /** What the client does now; `stop` too once a retried close came too often in a row. */
+  then: ClosePolicy['then']
+  offlineCopy: ClosePolicy['offlineCopy']
+  /** What the person is told. */
+  message: MessageKey
 }
 
-/** A refusal after which reconnecting with the same local state cannot succeed. */
-export function isFinalRefusal(refusal: Refusal | undefined): boolean {
-  return !!refusal && refusal.code !== CloseCode.STORAGE_FAILED
+/** Judges the `inARow`-th close with `code` since the last connection that stayed healthy. */
+export function judgeClose(code: number, reason: string, inARow: number): ServerClose {
+  const policy = closePolicyOf(code)
+  const gaveUp = policy.then === 'reconnect' && !shouldReconnect(code, inARow)
+  return {
+    code,
+    reason,
+    then: gaveUp ? 'stop' : policy.then,
+    offlineCopy: policy.offlineCopy,
+    message: gaveUp ? 'close.gaveUp' : policy.message,
+  }
+}
+
+/** Whether two closes tell the person the same; a retry failing the same way changes nothing. */
+export function isSameClose(a: ServerClose, b: ServerClose | undefined): boolean {
+  return (
+    !!b &&
+    a.code === b.code &&
+    a.reason === b.reason &&
+    a.then === b.then &&
+    a.message === b.message
+  )
+}
+
+/** Counts closes with the same code in a row; a healthy connection starts over. */
+export class CloseStreak {
+  private code: number | undefined
+  private count = 0
+
+  /** Records a close; returns how many closes with this code came in a row, this one included. */
+  record(code: number): number {
+    this.count = code === this.code ? this.count + 1 : 1
+    this.code = code
+    return this.count
+  }
+
+  reset(): void {
+    this.code = undefined
+    this.count = 0
+  }
 }

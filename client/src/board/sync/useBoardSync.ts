@@ -9,7 +9,8 @@ import {
 import { BoardConnection, type BoardSyncState } from './BoardConnection'
 import { toTLUser, type PresenceUser } from './presence'
 
-export type { ConnectionState, Refusal } from './connectionState'
+export type { ConnectionState, ServerClose } from './connectionState'
+export type { ServerNotice } from './serverNotice'
 export type { BoardSyncState } from './BoardConnection'
 
 export interface UseBoardSyncOptions {
@@ -28,8 +29,10 @@ export interface UseBoardSyncOptions {
 const LOADING: BoardSyncState = {
   store: { status: 'loading' },
   connection: 'connecting',
-  refusal: undefined,
+  close: undefined,
   outdated: false,
+  readOnly: true,
+  notice: undefined,
 }
 const noSubscription = () => () => {}
 const loadingState = () => LOADING
