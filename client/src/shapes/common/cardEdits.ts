@@ -19,6 +19,8 @@ export function editCardField(
   } catch {
     return field.edit === 'date' ? 'field.invalidDate' : 'field.invalidValue'
   }
+  // Each pick in the panel is its own undo step, like a click on a tldraw style button.
+  editor.markHistoryStoppingPoint(`edit ${name}`)
   editor.updateShape({ id: shape.id, type: shape.type, props: { [name]: value } } as TLShapePartial)
   return null
 }

@@ -97,6 +97,17 @@ describe('a field edited in the panel', () => {
     expect(editor.isDisposed).toBe(false)
   })
 
+  it('each pick is its own undo step', () => {
+    const card = createCard(INTEREST_SHAPE)
+    const field = (findCard(INTEREST_SHAPE)!.fields as Record<string, CardField>).category!
+    editCardField(editor, card, 'category', field, 'brengen')
+    editCardField(editor, editor.getShape(card.id)!, 'category', field, 'zorg')
+
+    editor.undo()
+
+    expect(editor.getShape(card.id)!.props).toMatchObject({ category: 'brengen' })
+  })
+
   it('a valid value is written through the same path', () => {
     const card = createCard(LESSON_SHAPE)
     const field = (findCard(LESSON_SHAPE)!.fields as Record<string, CardField>).date!
