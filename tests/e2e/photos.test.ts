@@ -10,6 +10,7 @@ import {
   imageState,
   pasteFile,
   waitForImageShape,
+  shownImageSrc,
   waitForLoadedImage,
   watchConnection,
 } from './support/photos.js'
@@ -201,6 +202,7 @@ describe('photos on a shared board in real browsers', () => {
       const props = image.props as { w: number; assetId: string }
       return { id: image.id as string, x: image.x, y: image.y, w: props.w, assetId: props.assetId }
     })
+    const shownBefore = await shownImageSrc(bram.page, before.id)
     await anna.page.evaluate(async (id) => {
       const canvas = document.createElement('canvas')
       canvas.width = 600
@@ -225,7 +227,7 @@ describe('photos on a shared board in real browsers', () => {
       before,
       { timeout: 20_000 },
     )
-    await waitForLoadedImage(bram.page, before.id)
+    await waitForLoadedImage(bram.page, before.id, shownBefore)
     const after = await imageState(bram.page, before.id)
     expect([after.naturalWidth, after.naturalHeight]).toEqual([600, 200])
     const shape = await bram.page.evaluate((id) => {

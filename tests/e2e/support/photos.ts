@@ -122,14 +122,28 @@ export async function waitForImageShape(page: Page, timeout: number): Promise<st
 }
 
 /** Waits until the picture of an image shape is loaded and drawn in the page. */
-export async function waitForLoadedImage(page: Page, shapeId: string): Promise<void> {
+export async function waitForLoadedImage(
+  page: Page,
+  shapeId: string,
+  /** Wait until the page shows a different picture than this one (its `img.currentSrc`). */
+  replacing?: string,
+): Promise<void> {
   await page.waitForFunction(
-    (id) => {
+    ({ id, replacing }) => {
       const img = document.querySelector<HTMLImageElement>(`[data-shape-id="${id}"] img`)
-      return !!img && img.complete && img.naturalWidth > 0
+      if (!img || !img.complete || img.naturalWidth === 0) return false
+      return replacing === undefined || img.currentSrc !== replacing
     },
-    shapeId,
+    { id: shapeId, replacing },
     { timeout: 20_000 },
+  )
+}
+
+/** The address of the picture the page shows for an image shape. */
+export function shownImageSrc(page: Page, shapeId: string): Promise<string> {
+  return page.evaluate(
+    (id) => document.querySelector<HTMLImageElement>(`[data-shape-id="${id}"] img`)!.currentSrc,
+    shapeId,
   )
 }
 
