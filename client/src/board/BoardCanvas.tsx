@@ -16,6 +16,7 @@ import { BoardAssets } from './assets/BoardAssets'
 import { noEmbedOverrides } from './assets/noEmbedOverrides'
 import { BoardContext, type BoardContextValue } from './BoardContext'
 import { BoardTopPanel } from './BoardTopPanel'
+import { MeetingLayer } from './meeting/MeetingLayer'
 import { SharePanel } from './SharePanel'
 import { SyncStoppedPage } from './SyncStoppedPage'
 import { useBoardSync } from './sync/useBoardSync'
@@ -59,10 +60,10 @@ export function BoardCanvas({ info, token }: { info: BoardInfo; token: string })
     userPreferences: { id: user.id, name: user.name, color: user.color, locale },
     setUserPreferences: setUserName,
   })
-  const { connection, close, outdated, readOnly, notice } = sync
+  const { connection, close, outdated, readOnly, notice, room } = sync
   const context = useMemo<BoardContextValue>(
-    () => ({ info, token, sync: { connection, close, outdated, readOnly, notice } }),
-    [info, token, connection, close, outdated, readOnly, notice],
+    () => ({ info, token, sync: { connection, close, outdated, readOnly, notice, room } }),
+    [info, token, connection, close, outdated, readOnly, notice, room],
   )
 
   function onMount(editor: Editor) {
@@ -99,6 +100,8 @@ export function BoardCanvas({ info, token }: { info: BoardInfo; token: string })
         >
           {/* Photos through our server, links without unfurling (client/src/board/assets). */}
           <BoardAssets boardId={info.id} token={token} />
+          {/* The meeting: shared state, following, structure locks (client/src/board/meeting). */}
+          <MeetingLayer />
         </Tldraw>
       </div>
     </BoardContext.Provider>

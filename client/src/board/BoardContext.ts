@@ -6,7 +6,10 @@ import type { BoardSyncState } from './sync/useBoardSync'
 export interface BoardContextValue {
   info: BoardInfo
   token: string
-  /** How the link to the others is doing; what the badge, notices and dialog show. */
+  /**
+   * How the link to the others is doing; what the badge, notices and dialog show. `room` is
+   * the board's Y.Doc and awareness once shown: the meeting (client/src/board/meeting) reads it.
+   */
   sync: Omit<BoardSyncState, 'store'>
 }
 

@@ -1,4 +1,4 @@
-import { MessageType, SCHEMA_PARAM, schemaParam, YDOC_RECORDS } from '@wijktafel/shared'
+import { MessageType, SCHEMA_PARAM, schemaParam, YDOC_RECORDS, type Role } from '@wijktafel/shared'
 import {
   atom,
   createTLStore,
@@ -13,6 +13,7 @@ import {
 } from 'tldraw'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import * as authProtocol from 'y-protocols/auth'
+import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import {
@@ -35,6 +36,8 @@ export interface BoardConnectionOptions {
   token: string
   /** A viewer: nothing is written to the doc; tldraw is put in read-only mode. */
   readOnly: boolean
+  /** The role of the link, published with presence for the participants list. */
+  role?: Role
   /** The person at this browser, for presence and tldraw's attribution. */
   $user: Signal<TLUser | null>
   /** `ws(s)://host[:port]` (or `http(s)://`) of the sync server; default: this page's host. */
@@ -60,6 +63,13 @@ export interface BoardSyncState {
   readOnly: boolean
   /** The latest thing the server said without closing: a change of ours it put back. */
   notice: ServerNotice | undefined
+  /** The doc and awareness once the board is shown (the meeting panel reads both), or null. */
+  room: BoardRoom | null
+}
+
+export interface BoardRoom {
+  doc: Y.Doc
+  awareness: Awareness
 }
 
 /** How long a connection must stay up before the closes before it are forgotten. */
@@ -91,6 +101,7 @@ export class BoardConnection {
   private deniedWrite = false
   private stopPresence: (() => void) | undefined
   private destroyed = false
+  private room: BoardRoom | undefined
 
   constructor(private readonly options: BoardConnectionOptions) {
     this.warn = options.warn ?? consoleWarn
@@ -173,6 +184,7 @@ export class BoardConnection {
       store: this.store,
       awareness: this.provider.awareness,
       $user: this.options.$user,
+      role: this.options.role,
       warn: this.warn,
     })
     this.refresh()
@@ -280,7 +292,10 @@ export class BoardConnection {
       : { status: 'loading' }
     const outdated = this.bridge.outdated
     const readOnly = this.options.readOnly || this.stopped || outdated || this.deniedWrite
-    return { store, connection, close: this.close, outdated, readOnly, notice: this.notice }
+    // One object per connection, so its identity changes only when the board is shown.
+    this.room ??= { doc: this.doc, awareness: this.provider.awareness }
+    const room = this.bridge.started ? this.room : null
+    return { store, connection, close: this.close, outdated, readOnly, notice: this.notice, room }
   }
 
   private emit(): void {

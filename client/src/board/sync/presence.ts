@@ -10,6 +10,7 @@ import {
   type TLStore,
   type TLUser,
 } from 'tldraw'
+import type { Role } from '@wijktafel/shared'
 import type { Awareness } from 'y-protocols/awareness'
 import {
   applyRemoteChanges,
@@ -22,6 +23,8 @@ import {
 
 /** The awareness field that carries a client's tldraw presence record. */
 export const PRESENCE_FIELD = 'presence'
+/** The awareness field that carries a client's role (facilitator, editor, viewer). */
+export const ROLE_FIELD = 'role'
 /** At most 20 presence updates a second (ENGINEERING.md: throttle awareness). */
 export const PRESENCE_THROTTLE_MS = 50
 
@@ -47,6 +50,8 @@ export interface PresenceOptions {
   awareness: Awareness
   /** The person at this browser; tldraw's attribution can share the same signal. */
   $user: Signal<TLUser | null>
+  /** Published beside the presence, for the participants list; not checked by anyone. */
+  role?: Role
   throttleMs?: number
   warn?: Warn
 }
@@ -61,6 +66,7 @@ export function bindPresence({
   store,
   awareness,
   $user,
+  role,
   throttleMs = PRESENCE_THROTTLE_MS,
   warn = consoleWarn,
 }: PresenceOptions): () => void {
@@ -71,6 +77,7 @@ export function bindPresence({
     awareness.setLocalStateField(PRESENCE_FIELD, presence)
   }, throttleMs)
   const stopPublishing = react('publish presence', () => publish.call($presence.get()))
+  if (role) awareness.setLocalStateField(ROLE_FIELD, role)
 
   const activity = new Map<number, { theirs: number; ours: number }>()
   const warned = new Set<number>()

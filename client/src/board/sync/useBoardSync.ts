@@ -11,7 +11,7 @@ import { toTLUser, type PresenceUser } from './presence'
 
 export type { ConnectionState, ServerClose } from './connectionState'
 export type { ServerNotice } from './serverNotice'
-export type { BoardSyncState } from './BoardConnection'
+export type { BoardRoom, BoardSyncState } from './BoardConnection'
 
 export interface UseBoardSyncOptions {
   boardId: string
@@ -33,6 +33,7 @@ const LOADING: BoardSyncState = {
   outdated: false,
   readOnly: true,
   notice: undefined,
+  room: null,
 }
 const noSubscription = () => () => {}
 const loadingState = () => LOADING
@@ -62,6 +63,7 @@ export function useBoardSync(options: UseBoardSyncOptions): BoardSyncState {
       boardId,
       token,
       readOnly: !canWrite(role),
+      role,
       $user,
       serverUrl,
       ...utils,
