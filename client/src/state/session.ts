@@ -28,6 +28,8 @@ interface SessionState {
   setLocale: (locale: Locale) => void
   setName: (name: string) => void
   rememberBoard: (board: Omit<RecentBoard, 'openedAt'>) => void
+  /** Drops every link to a board from this device's list (after the board was deleted). */
+  forgetBoard: (id: string) => void
 }
 
 // Saturated colours that stay readable as cursor labels on a white canvas.
@@ -69,6 +71,7 @@ export const useSession = create<SessionState>()(
             ...s.recent.filter((b) => !(b.id === board.id && b.role === board.role)),
           ].slice(0, MAX_RECENT),
         })),
+      forgetBoard: (id) => set((s) => ({ recent: s.recent.filter((b) => b.id !== id) })),
     }),
     { name: 'wijktafel-session', version: 1 },
   ),
