@@ -1,0 +1,79 @@
+import { FileUp } from 'lucide-react'
+import { useState, type ChangeEvent } from 'react'
+import { ApiRequestError, boardLink } from '../../app/api'
+import { useT } from '../../app/useT'
+import { useSession } from '../../state/session'
+import { importBoard } from './api'
+import './record.css'
+
+/**
+ * "Bord uit bestand" on the start page: a file saved with "Download bord (JSON)" becomes a
+ * new board, opened as its facilitator, with its links remembered as a new board's are.
+ * A file the server refuses creates nothing; the person reads why in plain words, and the
+ * server's own sentence under it for whoever helps them.
+ */
+export function ImportBoard() {
+  const t = useT()
+  const rememberBoard = useSession((s) => s.rememberBoard)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<{ text: string; detail?: string } | null>(null)
+
+  async function onFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0]
+    event.target.value = '' // the same file may be chosen again after a fix
+    if (!file) return
+    setBusy(true)
+    setError(null)
+    try {
+      const board = await importBoard(file)
+      rememberBoard({
+        id: board.id,
+        title: board.title,
+        role: 'facilitator',
+        token: board.tokens.facilitator,
+      })
+      location.assign(boardLink(board.id, board.tokens.facilitator))
+    } catch (err) {
+      setBusy(false)
+      if (err instanceof ApiRequestError) {
+        const key =
+          err.status === 413
+            ? 'record.import.tooBig'
+            : err.status === 400 || err.status === 415
+              ? 'record.import.invalid'
+              : 'record.import.failed'
+        setError({ text: t(key), detail: err.message })
+      } else {
+        setError({ text: t('record.error.offline') })
+      }
+    }
+  }
+
+  return (
+    <section className="wt-card" aria-labelledby="import-title">
+      <h2 id="import-title">{t('record.import.title')}</h2>
+      <p className="wt-record__hint">{t('record.import.hint')}</p>
+      <label className={`wt-button wt-filebutton${busy ? ' wt-filebutton--busy' : ''}`}>
+        <FileUp aria-hidden="true" size={22} />
+        {busy ? t('record.import.busy') : t('record.import.choose')}
+        <input
+          type="file"
+          accept="application/json,.json"
+          disabled={busy}
+          onChange={(e) => void onFile(e)}
+          data-testid="import-file"
+        />
+      </label>
+      {error && (
+        <div className="wt-error wt-import-error" role="alert">
+          <p>{error.text}</p>
+          {error.detail && (
+            <p className="wt-import-error__detail" lang="en">
+              {error.detail}
+            </p>
+          )}
+        </div>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,53 @@
+import { X } from 'lucide-react'
+import { useEffect, useRef, type ReactNode } from 'react'
+import { useT } from '../../app/useT'
+
+/**
+ * A modal <dialog> as the app's other dialogs (SharePanel, SyncStoppedDialog): the browser
+ * keeps the focus inside, Escape closes it, and the title labels it for screen readers.
+ * Open while `open` is true; every way of closing calls `onClose`.
+ */
+export function RecordDialog(props: {
+  open: boolean
+  onClose: () => void
+  title: string
+  id: string
+  className?: string
+  children: ReactNode
+}) {
+  const t = useT()
+  const { open, onClose, title, id, className, children } = props
+  const dialog = useRef<HTMLDialogElement>(null)
+
+  useEffect(() => {
+    const element = dialog.current
+    if (!element) return
+    if (open && !element.open) element.showModal()
+    if (!open && element.open) element.close()
+  }, [open])
+
+  return (
+    <dialog
+      ref={dialog}
+      className={`wt-dialog wt-record ${className ?? ''}`}
+      aria-labelledby={`${id}-title`}
+      data-testid={id}
+      onClose={onClose}
+      // Keys typed here are ours, not tldraw's shortcuts (tldraw listens on the document).
+      onKeyDown={(e) => e.stopPropagation()}
+    >
+      <div className="wt-record__head">
+        <h2 id={`${id}-title`}>{title}</h2>
+        <button
+          type="button"
+          className="wt-record__close"
+          aria-label={t('record.close')}
+          onClick={onClose}
+        >
+          <X aria-hidden="true" size={24} />
+        </button>
+      </div>
+      {open && children}
+    </dialog>
+  )
+}

@@ -1,0 +1,250 @@
+import { Bot, Eye, History, Save, Trash2, Undo2 } from 'lucide-react'
+import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import { useEditor } from 'tldraw'
+import { useT } from '../../app/useT'
+import { useSession } from '../../state/session'
+import { useBoard } from '../BoardContext'
+import {
+  deleteVersion,
+  getVersion,
+  listVersions,
+  restoreVersion,
+  saveVersion,
+  type VersionContent,
+  type VersionInfo,
+} from './api'
+import { errorText } from './errorText'
+import { RecordDialog } from './RecordDialog'
+import { makeThumbnail } from './thumbnail'
+import { VersionPreview } from './VersionPreview'
+import { VersionThumbnail } from './VersionThumbnail'
+
+/**
+ * "Versies": the board's saved versions, newest first. Everyone with an editor or
+ * facilitator link sees them and can open one read-only (and save its pictures there);
+ * the facilitator also saves a new one, restores one and deletes one [1].
+ */
+export function VersionsPanel(props: { open: boolean; onClose: () => void }) {
+  const t = useT()
+  const editor = useEditor()
+  const { info, token } = useBoard()
+  const locale = useSession((s) => s.locale)
+  const userName = useSession((s) => s.user.name)
+  const facilitator = info.role === 'facilitator'
+  const [versions, setVersions] = useState<VersionInfo[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [name, setName] = useState('')
+  const [confirm, setConfirm] = useState<{ id: string; action: 'restore' | 'delete' } | null>(null)
+  const [preview, setPreview] = useState<VersionContent | null>(null)
+  const [notice, setNotice] = useState<string | null>(null)
+
+  const refresh = useCallback(async () => {
+    try {
+      setVersions(await listVersions(info.id, token))
+    } catch (err) {
+      setError(errorText(t, err))
+    }
+  }, [info.id, token])
+
+  useEffect(() => {
+    if (!props.open) return
+    setName(
+      `${t('record.versions.defaultName')} ${new Date().toLocaleDateString(locale, { day: 'numeric', month: 'long' })}`,
+    )
+    setError(null)
+    setNotice(null)
+    setConfirm(null)
+    void refresh()
+    // t and locale only shape the default name when the panel opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.open, refresh])
+
+  async function run(work: () => Promise<string | null>) {
+    setBusy(true)
+    setError(null)
+    setNotice(null)
+    try {
+      setNotice(await work())
+      await refresh()
+    } catch (err) {
+      setError(errorText(t, err))
+    } finally {
+      setBusy(false)
+      setConfirm(null)
+    }
+  }
+
+  function onSave(event: FormEvent) {
+    event.preventDefault()
+    const trimmed = name.trim().slice(0, 80)
+    if (!trimmed) return
+    void run(async () => {
+      const thumbnail = (await makeThumbnail(editor)) ?? undefined
+      await saveVersion(info.id, token, {
+        name: trimmed,
+        createdBy: userName || undefined,
+        thumbnail,
+      })
+      return t('record.versions.saved')
+    })
+  }
+
+  const when = (iso: string) =>
+    new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })
+
+  return (
+    <>
+      <RecordDialog
+        open={props.open && !preview}
+        onClose={props.onClose}
+        title={t('record.versions.title')}
+        id="versions-panel"
+        className="wt-versions"
+      >
+        {facilitator && (
+          <form className="wt-versions__save" onSubmit={onSave}>
+            <label htmlFor="version-name">{t('record.versions.nameLabel')}</label>
+            <div className="wt-versions__saverow">
+              <input
+                id="version-name"
+                value={name}
+                maxLength={80}
+                onChange={(e) => setName(e.target.value)}
+                required
+              />
+              <button
+                type="submit"
+                className="wt-button wt-button--primary"
+                disabled={busy || !name.trim()}
+              >
+                <Save aria-hidden="true" size={20} />
+                {t('record.versions.save')}
+              </button>
+            </div>
+          </form>
+        )}
+        <div role="status" className="wt-record__status">
+          {notice && <p className="wt-record__notice">{notice}</p>}
+        </div>
+        {error && (
+          <p className="wt-error" role="alert">
+            {error}
+          </p>
+        )}
+        {versions === null && !error && <p>{t('record.busy')}</p>}
+        {versions?.length === 0 && <p className="wt-record__hint">{t('record.versions.none')}</p>}
+        <ul className="wt-versions__list">
+          {versions?.map((v) => (
+            <li key={v.id} className="wt-version" data-testid="version">
+              <VersionThumbnail boardId={info.id} token={token} version={v} />
+              <div className="wt-version__text">
+                <strong className="wt-version__name">
+                  {v.kind === 'auto' && (
+                    <Bot aria-label={t('record.versions.auto')} size={18} role="img" />
+                  )}{' '}
+                  {v.name}
+                </strong>
+                <span>{when(v.createdAt)}</span>
+                {v.createdBy && <span>{v.createdBy}</span>}
+                {v.kind === 'auto' && v.reason && (
+                  <span className="wt-version__reason">
+                    {t(`record.versions.reason.${v.reason}`)}
+                  </span>
+                )}
+              </div>
+              <div className="wt-version__actions">
+                <button
+                  type="button"
+                  className="wt-button"
+                  disabled={busy}
+                  onClick={() =>
+                    void run(async () => {
+                      setPreview(await getVersion(info.id, token, v.id))
+                      return null
+                    })
+                  }
+                >
+                  <Eye aria-hidden="true" size={20} />
+                  {t('record.versions.view')}
+                </button>
+                {facilitator && (
+                  <>
+                    <button
+                      type="button"
+                      className="wt-button"
+                      disabled={busy}
+                      onClick={() => setConfirm({ id: v.id, action: 'restore' })}
+                    >
+                      <Undo2 aria-hidden="true" size={20} />
+                      {t('record.versions.restore')}
+                    </button>
+                    <button
+                      type="button"
+                      className="wt-button wt-button--danger"
+                      disabled={busy}
+                      aria-label={`${t('record.versions.delete')}: ${v.name}`}
+                      onClick={() => setConfirm({ id: v.id, action: 'delete' })}
+                    >
+                      <Trash2 aria-hidden="true" size={20} />
+                    </button>
+                  </>
+                )}
+              </div>
+              {confirm?.id === v.id && (
+                <div className="wt-confirm" role="alertdialog" aria-label={v.name}>
+                  <p>
+                    {confirm.action === 'restore'
+                      ? t('record.versions.confirmRestore')
+                      : t('record.versions.confirmDelete')}
+                  </p>
+                  <div className="wt-record__actions">
+                    <button
+                      type="button"
+                      className={`wt-button ${confirm.action === 'delete' ? 'wt-button--danger' : 'wt-button--primary'}`}
+                      autoFocus
+                      disabled={busy}
+                      onClick={() =>
+                        void run(async () => {
+                          if (confirm.action === 'restore') {
+                            await restoreVersion(info.id, token, v.id)
+                            return t('record.versions.restored')
+                          }
+                          await deleteVersion(info.id, token, v.id)
+                          return t('record.versions.deleted')
+                        })
+                      }
+                    >
+                      {confirm.action === 'restore' ? (
+                        <History aria-hidden="true" size={20} />
+                      ) : (
+                        <Trash2 aria-hidden="true" size={20} />
+                      )}
+                      {confirm.action === 'restore'
+                        ? t('record.versions.restoreYes')
+                        : t('record.versions.deleteYes')}
+                    </button>
+                    <button type="button" className="wt-button" onClick={() => setConfirm(null)}>
+                      {t('record.cancel')}
+                    </button>
+                  </div>
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      </RecordDialog>
+      {preview && (
+        <VersionPreview
+          content={preview}
+          boardTitle={info.title}
+          onClose={() => setPreview(null)}
+        />
+      )}
+    </>
+  )
+}
+
+// [1] Viewers (the projector's link) do not see versions: a version can hold what the table
+//     has since removed, and the viewer link is the one most often passed around. The
+//     server decides the same; the menu only leaves out what would be refused.
