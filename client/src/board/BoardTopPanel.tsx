@@ -3,6 +3,7 @@ import { LanguageSwitch } from '../app/LanguageSwitch'
 import { useT } from '../app/useT'
 import { useBoard } from './BoardContext'
 import { ConnectionBadge } from './ConnectionBadge'
+import { BoardMenu } from './record/BoardMenu'
 import { SyncNotices } from './SyncNotices'
 import { SyncStoppedDialog } from './SyncStoppedDialog'
 
@@ -23,6 +24,7 @@ export function BoardTopPanel() {
         {info.role === 'viewer' ? t('status.readOnly') : t(`role.${info.role}`)}
       </span>
       <ConnectionBadge />
+      <BoardMenu />
       <LanguageSwitch className="wt-button wt-button--small wt-button--quiet" />
       <SyncNotices />
       <SyncStoppedDialog />
