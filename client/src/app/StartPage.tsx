@@ -1,5 +1,6 @@
 import { MAX_TITLE_LENGTH, parseCreateBoardRequest, type BoardTemplate } from '@wijktafel/shared'
 import { useState, type FormEvent } from 'react'
+import { ImportBoard } from '../board/record/ImportBoard'
 import { useSession } from '../state/session'
 import { boardLink, createBoard } from './api'
 import { LanguageSwitch } from './LanguageSwitch'
@@ -73,6 +74,7 @@ export function StartPage() {
           {busy ? t('start.creating') : t('start.create')}
         </button>
       </form>
+      <ImportBoard />
       {recent.length > 0 && (
         <section className="wt-card" aria-labelledby="recent-title">
           <h2 id="recent-title">{t('start.recent')}</h2>
