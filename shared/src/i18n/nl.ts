@@ -338,6 +338,25 @@ export const nl = {
   'meeting.people.goTo': 'Kijk mee met {name}',
   'meeting.people.alone': 'Nog niemand anders',
   'meeting.people.noName': 'Zonder naam',
+  // Presentation mode (client/src/board/present).
+  'present.open': 'Presenteren',
+  'present.open.hint': 'Laat de kaart deel voor deel groot zien, op een beamer of groot scherm',
+  'present.leave': 'Stop presenteren',
+  'present.previous': 'Vorige',
+  'present.next': 'Volgende',
+  'present.overview': 'Overzicht',
+  'present.overview.title': 'Alle delen van de kaart',
+  'present.position': 'Deel {n} van {count}',
+  'present.part': 'stukje {n} van {count}',
+  'present.names.hide': 'Namen verbergen',
+  'present.names.show': 'Namen tonen',
+  'present.follow.on': 'Je volgt {name}',
+  'present.follow.off': 'Je kijkt zelf rond',
+  'present.follow.rejoin': 'Volg de begeleider',
+  'present.timer': 'Tijd over',
+  'present.timer.done': 'De tijd is om',
+  'present.maps': 'Kaart',
+  'present.empty': 'Er staat nog niets op deze kaart',
 } as const
 
 export type MessageKey = keyof typeof nl
