@@ -13,6 +13,8 @@ export interface RuleContextOptions {
   /** The `records` map: before, and what the update does to it. */
   records?: MapUpdate
   meta?: MapUpdate
+  /** The `meeting` map (shared/src/meeting). */
+  meeting?: MapUpdate
   roots?: RootWrite[]
   role?: Role
   connectionId?: number
@@ -29,6 +31,7 @@ export interface RuleContextOptions {
 export function ruleContext(options: RuleContextOptions = {}): RuleContext {
   const records = applied(options.records)
   const meta = applied(options.meta)
+  const meeting = applied(options.meeting)
   const docSchema = readDocSchema(meta.after.get('schema'))
   return {
     boardId: options.boardId ?? 'board',
@@ -37,9 +40,11 @@ export function ruleContext(options: RuleContextOptions = {}): RuleContext {
     roots: options.roots ?? [],
     changes: records.changes,
     metaChanges: meta.changes,
+    meetingChanges: meeting.changes,
     docSchema,
     writerSchema: options.writerSchema === undefined ? docSchema : options.writerSchema,
     records: records.after,
+    meeting: meeting.after,
     size: { storedBytes: 0, after: () => 0, before: () => 0, ...options.size },
   }
 }

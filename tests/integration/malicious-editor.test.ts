@@ -92,9 +92,12 @@ describe('a malicious editor', () => {
         told(/^refused:invalid record shape:y: /),
       ],
       [
-        'a write outside records and meta',
+        'a write outside records, meta and meeting',
         (f) => f.getText('notes').insert(0, 'los'),
-        closed(CloseCode.UPDATE_REJECTED, /^only records and meta may be written, not notes$/),
+        closed(
+          CloseCode.UPDATE_REJECTED,
+          /^only records, meta and meeting may be written, not notes$/,
+        ),
       ],
       [
         'list content inside the records map',

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import {
   CloseCode,
+  YDOC_MEETING,
   YDOC_META,
   YDOC_META_SCHEMA,
   YDOC_RECORDS,
@@ -14,6 +15,7 @@ import type {
   RootWrite,
   RuleChain,
   RuleContext,
+  RuleMap,
 } from '../rules/index.js'
 import { fitCloseReason } from './closeReason.js'
 
@@ -30,7 +32,7 @@ export type GuardVerdict =
 /** A key of an update that a rule refused, put back to its value before the update. */
 export interface Correction {
   rule: string
-  map: typeof YDOC_RECORDS | typeof YDOC_META
+  map: RuleMap
   key: string
   /** At most 123 bytes. */
   reason: string
@@ -56,11 +58,11 @@ export interface GuardedBoard {
 
 type KeyChanges = Map<string, { action: KeyChange['action']; oldValue: unknown }>
 
-/** What an update does to each key of `records` and `meta`, less the keys put back. */
-interface UpdateChanges {
-  records: Map<string, KeyChange>
-  meta: Map<string, KeyChange>
-}
+/** The maps an update may write, each judged key by key (structureRule refuses the rest). */
+const MAPS: readonly RuleMap[] = [YDOC_RECORDS, YDOC_META, YDOC_MEETING]
+
+/** What an update does to each key of each map, less the keys put back. */
+type UpdateChanges = Record<RuleMap, Map<string, KeyChange>>
 
 /**
  * Decides what of a client's Yjs update may reach a room's doc, without touching that doc.
@@ -73,8 +75,7 @@ interface UpdateChanges {
 export class UpdateGuard {
   private shadow!: Y.Doc
   /** What the shadow saw while integrating the client's update (corrections are not seen). */
-  private recordChanges: KeyChanges | null = null
-  private metaChanges: KeyChanges | null = null
+  private seen = new Map<RuleMap, KeyChanges>()
   /** The root types the update wrote into. */
   private roots: RootWrite[] = []
   /** The shadow's updates in this check: the client's as integrated, then the corrections. */
@@ -89,7 +90,7 @@ export class UpdateGuard {
   }
 
   check(update: Uint8Array, writer: Writer): GuardVerdict {
-    this.recordChanges = this.metaChanges = null
+    this.seen.clear()
     this.roots = []
     this.updates = []
     try {
@@ -101,10 +102,9 @@ export class UpdateGuard {
     this.dropPending()
     // Nothing integrated: nothing changed, so there is nothing to judge.
     if (this.updates.length === 0) return { ok: true, update: null, corrections: [] }
-    const changes: UpdateChanges = {
-      records: changeMap(this.recordChanges, this.shadow.getMap(YDOC_RECORDS)),
-      meta: changeMap(this.metaChanges, this.shadow.getMap(YDOC_META)),
-    }
+    const changes = Object.fromEntries(
+      MAPS.map((name) => [name, changeMap(this.seen.get(name), this.shadow.getMap(name))]),
+    ) as UpdateChanges
     let verdict: ChainVerdict
     try {
       verdict = this.chain.check(this.context(writer, changes), (refusals) => {
@@ -126,12 +126,11 @@ export class UpdateGuard {
     const shadow = new Y.Doc({ gc: true })
     Y.applyUpdate(shadow, Y.encodeStateAsUpdate(this.doc))
     // Observed from here on; the load above is the doc's own state and needs no checking.
-    shadow.getMap(YDOC_RECORDS).observe((event) => {
-      if (event.transaction.origin !== this) this.recordChanges = keyChanges(event)
-    })
-    shadow.getMap(YDOC_META).observe((event) => {
-      if (event.transaction.origin !== this) this.metaChanges = keyChanges(event)
-    })
+    for (const name of MAPS) {
+      shadow.getMap(name).observe((event) => {
+        if (event.transaction.origin !== this) this.seen.set(name, keyChanges(event))
+      })
+    }
     shadow.on('afterTransaction', this.onAfterTransaction)
     shadow.on('update', (update: Uint8Array) => this.updates.push(update))
     this.shadow = shadow
@@ -155,9 +154,11 @@ export class UpdateGuard {
       roots: this.roots,
       changes: [...changes.records.values()],
       metaChanges: [...changes.meta.values()],
+      meetingChanges: [...changes.meeting.values()],
       docSchema,
       writerSchema: writer.schema ?? docSchema,
       records,
+      meeting: this.shadow.getMap(YDOC_MEETING),
       size: {
         // The merged update the room stores is never larger than its parts here [4].
         storedBytes: this.board.storedBytes() + bytes,
@@ -171,15 +172,16 @@ export class UpdateGuard {
   private correct(refusals: readonly ChainRefusal[], changes: UpdateChanges): void {
     this.shadow.transact(() => {
       for (const refusal of refusals) {
-        const inMeta = refusal.metaKey !== undefined
-        const key = (inMeta ? refusal.metaKey : refusal.key)!
-        const pending = inMeta ? changes.meta : changes.records
-        const change = pending.get(key)
-        if (!change) throw new Error(`${refusal.rule} refused ${key}, which is not in the update`)
-        pending.delete(key)
-        const map = this.shadow.getMap(inMeta ? YDOC_META : YDOC_RECORDS)
-        if (change.action === 'add') map.delete(key)
-        else map.set(key, change.before)
+        const { map: name = YDOC_RECORDS, key } = refusal
+        const pending = changes[name]
+        const change = key === undefined ? undefined : pending.get(key)
+        if (!change) {
+          throw new Error(`${refusal.rule} refused ${name}.${key}, which is not in the update`)
+        }
+        pending.delete(change.key)
+        const map = this.shadow.getMap(name)
+        if (change.action === 'add') map.delete(change.key)
+        else map.set(change.key, change.before)
       }
     }, this)
   }
@@ -220,7 +222,7 @@ function keyChanges(event: Y.YMapEvent<unknown>): KeyChanges {
   return event.changes.keys as KeyChanges
 }
 
-function changeMap(changes: KeyChanges | null, map: Y.Map<unknown>): Map<string, KeyChange> {
+function changeMap(changes: KeyChanges | undefined, map: Y.Map<unknown>): Map<string, KeyChange> {
   const result = new Map<string, KeyChange>()
   for (const [key, { action, oldValue }] of changes ?? []) {
     const after = action === 'delete' ? undefined : map.get(key)
@@ -230,11 +232,10 @@ function changeMap(changes: KeyChanges | null, map: Y.Map<unknown>): Map<string,
 }
 
 function correction(refusal: ChainRefusal): Correction {
-  const inMeta = refusal.metaKey !== undefined
   return {
     rule: refusal.rule,
-    map: inMeta ? YDOC_META : YDOC_RECORDS,
-    key: (inMeta ? refusal.metaKey : refusal.key)!,
+    map: refusal.map ?? YDOC_RECORDS,
+    key: refusal.key!,
     reason: fitCloseReason(refusal.reason),
   }
 }

@@ -1,5 +1,8 @@
 import type { DocSchema, Role } from '@wijktafel/shared'
 
+/** The root maps an update may write: each holds JSON values by key. */
+export type RuleMap = 'records' | 'meta' | 'meeting'
+
 /**
  * One check every editor's update passes before it reaches a board. Rules run in a fixed
  * order (`createRuleChain` in index.ts). A refusal that names a key is corrected: that key
@@ -22,16 +25,16 @@ export interface Rule {
 
 /** Why (part of) an update is refused. `reason` goes to the writer and the log. */
 export interface Refusal {
-  /** The record refused: only this key is put back, the rest of the update goes through. */
+  /** The key refused: only this key is put back, the rest of the update goes through. */
   key?: string
-  /** The `meta` key refused, put back like a record. */
-  metaKey?: string
+  /** The map `key` is in; `records` when not given [4]. */
+  map?: RuleMap
   reason: string
   /** The close code when no key is named; 4422 (update rejected) unless the rule says otherwise. */
   code?: number
 }
 
-/** What one update does to one key of the `records` or `meta` map. */
+/** What one update does to one key of the `records`, `meta` or `meeting` map. */
 export interface KeyChange {
   key: string
   action: 'add' | 'update' | 'delete'
@@ -49,13 +52,16 @@ export interface RootWrite {
   listContent: boolean
 }
 
-/** Read access to the whole `records` map after the update. */
-export interface RecordsView {
+/** Read access to a whole map after the update. */
+export interface MapView {
   get(key: string): unknown
   has(key: string): boolean
   values(): IterableIterator<unknown>
   readonly size: number
 }
+
+/** The `records` map after the update. */
+export type RecordsView = MapView
 
 /** The board's size, measured only when a rule asks. */
 export interface BoardSize {
@@ -80,6 +86,8 @@ export interface RuleContext {
   readonly changes: readonly KeyChange[]
   /** The keys of `meta` the update changed, less those an earlier rule had put back. */
   readonly metaChanges: readonly KeyChange[]
+  /** The keys of `meeting` the update changed, less those an earlier rule had put back. */
+  readonly meetingChanges: readonly KeyChange[]
   /** The doc's `meta.schema` after the update, or null when it holds no readable one. */
   readonly docSchema: DocSchema | null
   /**
@@ -89,6 +97,8 @@ export interface RuleContext {
   readonly writerSchema: DocSchema | null
   /** The whole `records` map after the update, for rules about the board as a whole. */
   readonly records: RecordsView
+  /** The whole `meeting` map after the update (shared/src/meeting). */
+  readonly meeting: MapView
   readonly size: BoardSize
 }
 
@@ -102,4 +112,6 @@ export interface RuleContext {
 //     and, in the same transaction, put the refused keys back: one merged update that every
 //     client, the writer included, converges to (UpdateGuard [4]). So refusing one record
 //     costs nobody their connection. Closing is left for abuse: undecodable or unappliable
-//     frames, writes outside `records` and `meta`, sizes and rates.
+//     frames, writes outside `records`, `meta` and `meeting`, sizes and rates.
+// [4] One way to put a key back, whatever map it is in: the guard restores the key's value
+//     before the update in that map. Most refusals are about records, so that is the default.

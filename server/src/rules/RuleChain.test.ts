@@ -6,7 +6,7 @@ import { boardBasics, geoShape, pageRecord } from '../../../tests/helpers/record
 import { createBoardSchema } from '../records/boardSchema.js'
 import { UpdateGuard } from '../rooms/UpdateGuard.js'
 import { createRuleChain } from './index.js'
-import type { Refusal, Rule, RuleContext } from './Rule.js'
+import type { Refusal, Rule, RuleContext, RuleMap } from './Rule.js'
 import { MAX_CORRECTIONS, RuleChain, TOO_MANY_CORRECTIONS } from './RuleChain.js'
 import type { ChainRefusal } from './RuleChain.js'
 
@@ -41,17 +41,18 @@ function noBad(name: string, asked: number[], all = false): Rule {
 function corrector(context: RuleContext, seen: ChainRefusal[][] = []) {
   return (refusals: readonly ChainRefusal[]): RuleContext => {
     seen.push([...refusals])
-    const keys = new Set(refusals.map((refusal) => refusal.key))
-    const metaKeys = new Set(refusals.map((refusal) => refusal.metaKey))
-    for (const { key, metaKey } of refusals) {
-      const changes = metaKey === undefined ? context.changes : context.metaChanges
-      if (!changes.some((change) => change.key === (key ?? metaKey))) throw new Error('not in it')
+    const lists = {
+      records: 'changes',
+      meta: 'metaChanges',
+      meeting: 'meetingChanges',
+    } as const satisfies Record<RuleMap, keyof RuleContext>
+    const next: { -readonly [K in keyof RuleContext]: RuleContext[K] } = { ...context }
+    for (const { key, map = 'records' } of refusals) {
+      const changes = next[lists[map]]
+      if (!changes.some((change) => change.key === key)) throw new Error('not in it')
+      next[lists[map]] = changes.filter((change) => change.key !== key)
     }
-    context = {
-      ...context,
-      changes: context.changes.filter((change) => !keys.has(change.key)),
-      metaChanges: context.metaChanges.filter((change) => !metaKeys.has(change.key)),
-    }
+    context = next
     return context
   }
 }
@@ -98,7 +99,9 @@ describe('RuleChain', () => {
       {
         name: 'meta',
         check: ({ metaChanges }) =>
-          metaChanges.length ? { metaKey: 'owner', reason: 'meta.owner is not allowed' } : null,
+          metaChanges.length
+            ? { map: 'meta', key: 'owner', reason: 'meta.owner is not allowed' }
+            : null,
       },
       noBad('records', asked),
       { name: 'last', check: (later) => (seenByLast.push(later), null) },
@@ -107,7 +110,7 @@ describe('RuleChain', () => {
     expect(chain.check(context, corrector(context, seen))).toEqual({
       refused: null,
       corrections: [
-        { metaKey: 'owner', reason: 'meta.owner is not allowed', rule: 'meta' },
+        { map: 'meta', key: 'owner', reason: 'meta.owner is not allowed', rule: 'meta' },
         { key: 'shape:a', reason: 'shape:a is bad', rule: 'records' },
         { key: 'shape:c', reason: 'shape:c is bad', rule: 'records' },
       ],
@@ -172,6 +175,8 @@ describe('RuleChain', () => {
       'record validity',
       'asset source',
       'document invariants',
+      'structure lock',
+      'meeting',
       'board size',
     ])
   })

@@ -64,7 +64,7 @@ export class RuleChain {
 
 /** Whether a refusal is about one key, so that key alone can be put back. */
 function namesKey(refusal: Refusal): boolean {
-  return refusal.key !== undefined || refusal.metaKey !== undefined
+  return refusal.key !== undefined
 }
 
 function maybe(refusal: Refusal | null): Refusal[] {

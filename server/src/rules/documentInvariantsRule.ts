@@ -1,5 +1,6 @@
 import { shortKey } from '../rooms/closeReason.js'
-import type { KeyChange, RecordsView, Refusal, Rule, RuleContext } from './Rule.js'
+import { deletedOnPage, isObject } from './deletedOnPage.js'
+import type { RecordsView, Refusal, Rule, RuleContext } from './Rule.js'
 
 /** tldraw's TLDOCUMENT_ID: the one document record every board has. */
 export const DOCUMENT_ID = 'document:document'
@@ -25,42 +26,11 @@ function refusals({ changes, records }: RuleContext): Refusal[] {
   // Only an update that deletes a page pays for this scan.
   if (!deletedPage || hasPage(records)) return []
   const reason = `cannot delete the last page ${shortKey(deletedPage)}`
-  return [deletedPage, ...deletedWith(deletedPage, changes)].map((key) => ({ key, reason }))
-}
-
-/**
- * The keys this update deleted that lived on `pageId`: shapes whose parent chain leads to
- * it (through shapes deleted in the same update) and bindings between such shapes.
- */
-function deletedWith(pageId: string, changes: readonly KeyChange[]): string[] {
-  const deleted = new Map<string, Record<string, unknown>>()
-  for (const { key, action, before } of changes) {
-    if (action === 'delete' && isObject(before)) deleted.set(key, before)
-  }
-  const onPage = new Set<string>()
-  const isOnPage = (key: string, depth = 0): boolean => {
-    if (onPage.has(key)) return true
-    const record = deleted.get(key)
-    if (!record || record.typeName !== 'shape' || depth > 1000) return false
-    const parent = record.parentId
-    const found = parent === pageId || (typeof parent === 'string' && isOnPage(parent, depth + 1))
-    if (found) onPage.add(key)
-    return found
-  }
-  for (const key of deleted.keys()) isOnPage(key)
-  for (const [key, record] of deleted) {
-    if (record.typeName !== 'binding') continue
-    if (onPage.has(String(record.fromId)) || onPage.has(String(record.toId))) onPage.add(key)
-  }
-  return [...onPage]
+  return [deletedPage, ...deletedOnPage(deletedPage, changes)].map((key) => ({ key, reason }))
 }
 
 function typeName(value: unknown): unknown {
   return isObject(value) ? value.typeName : undefined
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null
 }
 
 function hasPage(records: RecordsView): boolean {

@@ -18,7 +18,8 @@ describe('metaRule', () => {
 
   it('refuses any meta key but schema, naming the key so only it is put back', () => {
     expect(rule.check(ruleContext({ meta: { writes: { owner: 'mallory' } } }))).toEqual({
-      metaKey: 'owner',
+      map: 'meta',
+      key: 'owner',
       reason: 'meta.owner is not allowed',
     })
   })
@@ -28,15 +29,16 @@ describe('metaRule', () => {
       meta: { writes: { owner: 'mallory', schema: ours, colour: 'red' } },
     })
     expect(rule.checkAll!(context)).toEqual([
-      { metaKey: 'owner', reason: 'meta.owner is not allowed' },
-      { metaKey: 'colour', reason: 'meta.colour is not allowed' },
+      { map: 'meta', key: 'owner', reason: 'meta.owner is not allowed' },
+      { map: 'meta', key: 'colour', reason: 'meta.colour is not allowed' },
     ])
   })
 
   it('refuses what the schema check refuses, saying so after "meta.schema"', () => {
     const deleted = ruleContext({ meta: { before: { schema: ours }, deletes: ['schema'] } })
     expect(rule.check(deleted)).toEqual({
-      metaKey: 'schema',
+      map: 'meta',
+      key: 'schema',
       reason: 'meta.schema cannot be deleted',
     })
     const lowered = { ...ours, sequences: { ...ours.sequences, 'com.tldraw.shape.geo': 3 } }
@@ -44,7 +46,8 @@ describe('metaRule', () => {
       meta: { before: { schema: ours }, writes: { schema: lowered } },
     })
     expect(rule.check(lowering)).toEqual({
-      metaKey: 'schema',
+      map: 'meta',
+      key: 'schema',
       reason: 'meta.schema lowers com.tldraw.shape.geo',
     })
   })

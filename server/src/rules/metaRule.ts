@@ -17,7 +17,7 @@ export function metaRule(schema: TLSchema): Rule {
           ? prefixed(checkSchemaChange(schema, after, before))
           : `meta.${shortKey(key, 24)} is not allowed`
       if (!problem) continue
-      found.push({ metaKey: key, reason: problem })
+      found.push({ map: 'meta', key, reason: problem })
       if (firstOnly) break
     }
     return found

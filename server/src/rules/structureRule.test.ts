@@ -6,29 +6,36 @@ const check = (roots: { name: string | null; listContent: boolean }[]) =>
   structureRule.check(ruleContext({ roots }))
 
 describe('structureRule', () => {
-  it('lets an update write the records and meta maps', () => {
+  it('lets an update write the records, meta and meeting maps', () => {
     expect(
       check([
         { name: 'records', listContent: false },
         { name: 'meta', listContent: false },
+        { name: 'meeting', listContent: false },
       ]),
     ).toBeNull()
   })
 
+  it('refuses list content hidden inside the meeting map', () => {
+    expect(check([{ name: 'meeting', listContent: true }])?.reason).toBe('meeting is not a list')
+  })
+
   it('refuses a write to another root type, naming it', () => {
     expect(check([{ name: 'notes', listContent: false }])).toEqual({
-      reason: 'only records and meta may be written, not notes',
+      reason: 'only records, meta and meeting may be written, not notes',
     })
   })
 
   it('shortens a long root name', () => {
     const refusal = check([{ name: 'x'.repeat(200), listContent: false }])
-    expect(refusal?.reason).toBe(`only records and meta may be written, not ${'x'.repeat(21)}…`)
+    expect(refusal?.reason).toBe(
+      `only records, meta and meeting may be written, not ${'x'.repeat(21)}…`,
+    )
   })
 
   it('refuses a write into a type nested in another', () => {
     expect(check([{ name: null, listContent: false }])?.reason).toBe(
-      'only records and meta may be written, not a nested type',
+      'only records, meta and meeting may be written, not a nested type',
     )
   })
 

@@ -87,7 +87,21 @@ export function ballotVoter(key: string): string | null {
   return ID.test(voter) ? voter : null
 }
 
-/** Who may write a meeting key: follow, timer and vote only the facilitator; a ballot any writer. */
+/** True for `follow`, `timer`, `vote` and a ballot key with a well-formed voter id. */
+export function isMeetingKey(key: string): boolean {
+  return (
+    key === MEETING_FOLLOW ||
+    key === MEETING_TIMER ||
+    key === MEETING_VOTE ||
+    ballotVoter(key) !== null
+  )
+}
+
+/**
+ * Who may write a meeting key: follow, timer and vote only the facilitator; a ballot any
+ * writer. Taking a ballot away (deleting its key) is the facilitator's too: an editor takes
+ * their dots back by writing `cards: []` (the server's meeting rule).
+ */
 export function canWriteMeetingKey(role: Role, key: string): boolean {
   if (role === 'viewer') return false
   if (ballotVoter(key) !== null) return true
