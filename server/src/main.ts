@@ -50,6 +50,9 @@ async function main(): Promise<void> {
       ),
       maxBoardBytes: integerFromEnv('MAX_BOARD_BYTES', defaultConfig.maxBoardBytes),
       maxAssetBytes: integerFromEnv('MAX_ASSET_BYTES', defaultConfig.maxAssetBytes),
+      maxImportBytes: integerFromEnv('MAX_IMPORT_BYTES', defaultConfig.maxImportBytes),
+      maxAutoVersions: integerFromEnv('MAX_AUTO_VERSIONS', defaultConfig.maxAutoVersions),
+      maxNamedVersions: integerFromEnv('MAX_NAMED_VERSIONS', defaultConfig.maxNamedVersions),
       docMessagesPerSecond: integerFromEnv(
         'DOC_MESSAGES_PER_SECOND',
         defaultConfig.docMessagesPerSecond,
