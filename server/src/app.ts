@@ -9,7 +9,10 @@ import { resolveConfig } from './config.js'
 import type { PersistenceConfig, ServerConfig, ServerOptions } from './config.js'
 import { Admission } from './http/admission.js'
 import { handleAssets, isAssetsPath } from './http/assetsApi.js'
+import { handleBoardFiles, isBoardFilePath } from './http/boardFileApi.js'
 import { handleApi } from './http/boardsApi.js'
+import type { BoardServices } from './http/services.js'
+import { handleVersions, isVersionsPath } from './http/versionsApi.js'
 import {
   SECURITY_HEADERS,
   sendError,
@@ -27,6 +30,7 @@ import type { SqliteBoardStore } from './persistence/SqliteBoardStore.js'
 import { createBoardSchema } from './records/boardSchema.js'
 import { RoomManager } from './rooms/RoomManager.js'
 import { createRuleChain } from './rules/index.js'
+import { BoardVersions } from './versions/BoardVersions.js'
 
 export { ConfigError, defaultConfig, normalizeOrigin, resolveConfig } from './config.js'
 export type { Logger, PersistenceConfig, ServerConfig, ServerOptions } from './config.js'
@@ -72,7 +76,10 @@ export async function createServer(options: ServerOptions): Promise<WijktafelSer
   }
   // Photos live in the board database; a ready-made store without them cannot take photos.
   const assets = (store as Partial<SqliteBoardStore>).assets ?? null
+  const versionStore = (store as Partial<SqliteBoardStore>).versions ?? null
   const { maxAssetBytes } = config
+  const schema = createBoardSchema()
+  const rules = createRuleChain(schema, config)
   const metrics = new Metrics({
     rooms: () => rooms.roomCount,
     connections: () => rooms.connectionsByRole(),
@@ -82,10 +89,28 @@ export async function createServer(options: ServerOptions): Promise<WijktafelSer
     roomIdleMs: config.roomIdleMs,
     compactAfterUpdates: config.compactAfterUpdates,
     limits: config,
-    rules: createRuleChain(createBoardSchema(), config),
+    rules,
     metrics,
     log,
+    onLastLeft: (room) => versions?.keepIfChanged(room),
   })
+  const versions =
+    versionStore &&
+    new BoardVersions({ versions: versionStore, rooms, schema, limits: config, log })
+  const sqlite = store as Partial<SqliteBoardStore>
+  const services: BoardServices = {
+    store,
+    rooms,
+    versions,
+    assets,
+    transaction: sqlite.transaction ? (write) => sqlite.transaction!(write) : null,
+    schema,
+    rules,
+    maxBodyBytes: config.maxBodyBytes,
+    maxImportBytes: config.maxImportBytes,
+    maxAssetBytes,
+    log,
+  }
   const admission = new Admission(config)
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
   const serveStatic = createStaticHandler(config.clientDist)
@@ -107,8 +132,19 @@ export async function createServer(options: ServerOptions): Promise<WijktafelSer
     if (isAssetsPath(pathname)) {
       return handleAssets(req, res, pathname, { store, assets, maxAssetBytes, log })
     }
+    if (isVersionsPath(pathname)) return handleVersions(req, res, pathname, services)
+    if (isBoardFilePath(pathname)) return handleBoardFiles(req, res, pathname, services)
     if (pathname === '/api' || pathname.startsWith('/api/')) {
-      return handleApi(req, res, pathname, { store, maxBodyBytes: config.maxBodyBytes })
+      return handleApi(req, res, pathname, {
+        store,
+        maxBodyBytes: config.maxBodyBytes,
+        log,
+        deleteBoard: (boardId) => {
+          // Out of memory first, so nothing of it is stored again, then out of the database.
+          rooms.dropBoard(boardId)
+          store.deleteBoard(boardId)
+        },
+      })
     }
     serveStatic(req, res)
   }

@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_ASSET_BYTES } from '@wijktafel/shared'
+import { DEFAULT_MAX_ASSET_BYTES, DEFAULT_MAX_IMPORT_BYTES } from '@wijktafel/shared'
 import type { BoardStore } from './persistence/BoardStore.js'
 
 export type Logger = (line: string) => void
@@ -27,6 +27,12 @@ export interface ServerConfig {
   maxBodyBytes: number
   /** Largest photo or picture (POST /api/boards/:id/assets); a bigger one gets 413. */
   maxAssetBytes: number
+  /** Largest board file (POST /api/boards/import); a bigger one gets 413 and creates nothing. */
+  maxImportBytes: number
+  /** Automatic versions kept per board (last person left, before restore or import). */
+  maxAutoVersions: number
+  /** Named versions per board; one more is refused with 409 until one is deleted. */
+  maxNamedVersions: number
   /** Sockets that do not answer a ping within this interval are terminated. */
   pingIntervalMs: number
   /** On close(), how long sockets get to finish the close handshake. */
@@ -76,6 +82,9 @@ export const defaultConfig: Omit<ServerConfig, 'persistence'> = {
   compactAfterUpdates: 500,
   maxBodyBytes: 16 * 1024,
   maxAssetBytes: DEFAULT_MAX_ASSET_BYTES,
+  maxImportBytes: DEFAULT_MAX_IMPORT_BYTES,
+  maxAutoVersions: 20,
+  maxNamedVersions: 200,
   pingIntervalMs: 30_000,
   shutdownGraceMs: 1_000,
   maxBoardBytes: 16 * 1024 * 1024,
@@ -107,6 +116,9 @@ const INTEGER_KEYS = [
   'compactAfterUpdates',
   'maxBodyBytes',
   'maxAssetBytes',
+  'maxImportBytes',
+  'maxAutoVersions',
+  'maxNamedVersions',
   'pingIntervalMs',
   'shutdownGraceMs',
   'maxBoardBytes',
@@ -145,6 +157,9 @@ export function resolveConfig(options: ServerOptions): ServerConfig {
     'maxConnectionsPerBoard',
     'maxConnectionsPerIp',
     'maxAssetBytes',
+    'maxImportBytes',
+    'maxAutoVersions',
+    'maxNamedVersions',
   ] as const) {
     if (config[key] < 1) throw new ConfigError(`${key} must be >= 1.`)
   }

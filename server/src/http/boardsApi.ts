@@ -10,12 +10,17 @@ import {
 import type { BoardInfo, CreateBoardResponse } from '@wijktafel/shared'
 import { authenticate, bearerToken } from '../auth/authenticate.js'
 import { initialDocState } from '../boards/initialDocState.js'
+import type { Logger } from '../config.js'
 import type { BoardStore } from '../persistence/BoardStore.js'
+import { FACILITATOR, boardAccess } from './boardAccess.js'
 import { readBody, sendError, sendJson, sendMethodNotAllowed } from './respond.js'
 
 export interface ApiContext {
   store: BoardStore
   maxBodyBytes: number
+  /** Deletes a board everywhere: its rows, its room and its connections (4404). */
+  deleteBoard(boardId: string): void
+  log: Logger
 }
 
 /** Routes `/api/*`. Every answer, errors included, is JSON. */
@@ -31,7 +36,8 @@ export async function handleApi(
   }
   const match = /^\/api\/boards\/([^/]+)$/.exec(pathname)
   if (match) {
-    if (req.method !== 'GET') return sendMethodNotAllowed(res, ['GET'])
+    if (req.method === 'DELETE') return deleteBoard(req, res, match[1]!, ctx)
+    if (req.method !== 'GET') return sendMethodNotAllowed(res, ['GET', 'DELETE'])
     return getBoard(req, res, match[1]!, ctx)
   }
   sendError(res, 404, 'not_found', 'There is no such API endpoint.')
@@ -86,4 +92,24 @@ function getBoard(req: IncomingMessage, res: ServerResponse, id: string, ctx: Ap
   }
   const info: BoardInfo = { id: board.id, title: board.title, createdAt: board.createdAt, role }
   sendJson(res, 200, info)
+}
+
+/**
+ * The facilitator deletes the board: its rows (tokens, state, log, photos, versions) are
+ * gone from the database, its connections closed with 4404, its links answer 404.
+ */
+function deleteBoard(req: IncomingMessage, res: ServerResponse, id: string, ctx: ApiContext) {
+  const access = boardAccess(req, res, ctx.store, id, {
+    roles: FACILITATOR,
+    forbidden: 'Only the facilitator can delete the board.',
+  })
+  if (!access) return
+  try {
+    ctx.deleteBoard(id)
+  } catch (error) {
+    ctx.log(`could not delete board ${id}: ${String(error)}`)
+    return sendError(res, 503, 'storage_unavailable', 'The board could not be deleted.')
+  }
+  ctx.log(`deleted board ${id}`)
+  res.writeHead(204, { 'Cache-Control': 'no-store' }).end()
 }

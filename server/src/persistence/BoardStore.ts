@@ -37,6 +37,11 @@ export interface BoardStore {
   appendUpdate(boardId: string, update: Uint8Array): number
   /** Replaces the stored state and deletes the log rows with id <= upToId, atomically. */
   compact(boardId: string, state: Uint8Array, upToId: number): void
+  /**
+   * Deletes the board and everything of it (tokens, state, log, photos, versions) in one
+   * transaction, overwriting the deleted bytes. False when there was no such board.
+   */
+  deleteBoard(boardId: string): boolean
   /** A trivial query, for health checks; throws when the database is unusable. */
   ping(): void
   close(): void

@@ -3,6 +3,8 @@ import { isRole } from '@wijktafel/shared'
 import type { AssetStore } from './AssetStore.js'
 import type { BoardRecord, BoardStore, StoredDoc, TokenRecord } from './BoardStore.js'
 import { createSqliteAssetStore } from './SqliteAssetStore.js'
+import { createSqliteVersionStore } from './SqliteVersionStore.js'
+import type { VersionStore } from './VersionStore.js'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -34,6 +36,20 @@ CREATE TABLE IF NOT EXISTS assets (
   created_at TEXT NOT NULL,
   PRIMARY KEY (board_id, id)
 );
+CREATE TABLE IF NOT EXISTS versions (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  created_by TEXT,
+  kind TEXT NOT NULL,
+  reason TEXT,
+  state BLOB NOT NULL,
+  snapshot BLOB NOT NULL,
+  thumbnail BLOB
+);
+CREATE INDEX IF NOT EXISTS versions_board ON versions(board_id, kind, seq);
 `
 
 /** The SQLite store, with its connection for maintenance tools and tests (PRAGMAs). */
@@ -41,6 +57,10 @@ export interface SqliteBoardStore extends BoardStore {
   readonly database: Database.Database
   /** The photos of the boards, in the same database. */
   readonly assets: AssetStore
+  /** The kept versions of the boards, in the same database. */
+  readonly versions: VersionStore
+  /** Runs `write` as one transaction (nested calls of the store become savepoints). */
+  transaction<T>(write: () => T): T
 }
 
 /**
@@ -83,6 +103,15 @@ export function openSqliteBoardStore(filename: string): SqliteBoardStore {
   const deleteUpdates = db.prepare<[string, number]>(
     'DELETE FROM board_updates WHERE board_id = ? AND id <= ?',
   )
+  // Every row that belongs to a board, children first (the cascades would do it too) [2].
+  const deleteRows = [
+    'DELETE FROM versions WHERE board_id = ?',
+    'DELETE FROM assets WHERE board_id = ?',
+    'DELETE FROM board_updates WHERE board_id = ?',
+    'DELETE FROM board_state WHERE board_id = ?',
+    'DELETE FROM tokens WHERE board_id = ?',
+    'DELETE FROM boards WHERE id = ?',
+  ].map((sql) => db.prepare<[string]>(sql))
   const ping = db.prepare<[], { one: number }>('SELECT 1 AS one')
 
   const createBoard = db.transaction(
@@ -95,6 +124,11 @@ export function openSqliteBoardStore(filename: string): SqliteBoardStore {
   const compact = db.transaction((boardId: string, state: Uint8Array, upToId: number) => {
     upsertState.run(boardId, state)
     deleteUpdates.run(boardId, upToId)
+  })
+  const deleteBoard = db.transaction((boardId: string): boolean => {
+    let board = 0
+    for (const statement of deleteRows) board = statement.run(boardId).changes
+    return board > 0
   })
   // Read state and log in one transaction so a concurrent writer can never split them.
   const loadDoc = db.transaction((boardId: string): StoredDoc => {
@@ -110,6 +144,8 @@ export function openSqliteBoardStore(filename: string): SqliteBoardStore {
   return {
     database: db,
     assets: createSqliteAssetStore(db),
+    versions: createSqliteVersionStore(db),
+    transaction: (write) => db.transaction(write)(),
     createBoard: (board, tokens, initialState) => createBoard(board, tokens, initialState),
     getBoard(id) {
       const row = selectBoard.get(id)
@@ -124,6 +160,17 @@ export function openSqliteBoardStore(filename: string): SqliteBoardStore {
     loadDoc: (boardId) => loadDoc(boardId),
     appendUpdate: (boardId, update) => Number(insertUpdate.run(boardId, update).lastInsertRowid),
     compact: (boardId, state, upToId) => compact(boardId, state, upToId),
+    deleteBoard(boardId) {
+      db.pragma('secure_delete = ON')
+      try {
+        const existed = deleteBoard(boardId)
+        // Copies of the deleted pages in the WAL go too, once nobody reads them.
+        db.pragma('wal_checkpoint(TRUNCATE)')
+        return existed
+      } finally {
+        db.pragma('secure_delete = OFF')
+      }
+    },
     ping() {
       ping.get()
     },
@@ -139,3 +186,6 @@ export function openSqliteBoardStore(filename: string): SqliteBoardStore {
 //     update is its own commit; FULL costs one fsync per update, which is acceptable for
 //     the write rates of a meeting (tens of updates per second). If a benchmark shows it,
 //     batch appends per tick rather than weakening durability.
+// [2] A deleted board must be gone, not only unreachable: secure_delete overwrites the
+//     deleted rows' bytes with zeros (only for this statement: it costs writes), and the
+//     checkpoint moves that into the database file and empties the WAL, which held copies.

@@ -55,6 +55,8 @@ const MESSAGE_KINDS: Record<ClientMessage['kind'], MessageKind> = {
 
 /** The origin of a corrected update in the doc: it goes to every connection. */
 const CORRECTED = Symbol('corrected')
+/** The origin of a change the server itself makes (a restore): it goes to every connection. */
+const SERVER_CHANGE = Symbol('server change')
 
 /**
  * One board in memory: its Y.Doc, its presence and its connections. It only sequences: a
@@ -72,6 +74,10 @@ export class Room {
   private readonly connections = new Set<Connection>()
   /** Set when storage failed or the room was destroyed: it must not touch anything again. */
   private closed = false
+  /** Whether anyone ever connected while the room was in memory (automatic versions). */
+  hadConnections = false
+  /** Y.encodeSnapshot of the doc as loaded: "changed since" for a board without versions. */
+  readonly loadedSnapshot: Uint8Array
 
   constructor(private readonly options: RoomOptions) {
     const { boardId, store, compactAfterUpdates, limits, metrics, log } = options
@@ -85,6 +91,7 @@ export class Room {
       log,
     })
     this.doc = this.storage.doc
+    this.loadedSnapshot = Y.encodeSnapshot(Y.snapshot(this.doc))
     this.guard = new UpdateGuard(this.doc, options.rules, {
       boardId,
       storedBytes: () => this.storage.storedBytes,
@@ -107,6 +114,7 @@ export class Room {
     const { limits, metrics } = this.options
     const conn = new Connection(socket, role, limits, metrics, performance.now(), id)
     this.connections.add(conn)
+    this.hadConnections = true
     conn.send(encodeSyncStep1(this.doc))
     this.presence.sendAll(conn)
     return conn
@@ -208,6 +216,18 @@ export class Room {
     this.storage.compactIfDue()
   }
 
+  /**
+   * Makes a change of the server's own (a restore) in one transaction: stored, then sent to
+   * every connection like any update [4]. False when the room is closed or storing failed.
+   */
+  applyServerChange(change: (doc: Y.Doc) => void): boolean {
+    if (this.closed) return false
+    this.doc.transact(() => change(this.doc), SERVER_CHANGE)
+    if (this.closed) return false
+    this.guard.rebuild()
+    return true
+  }
+
   /** Stores the in-memory doc as the new state and drops the log rows it contains. */
   compact(): void {
     if (!this.closed) this.storage.compact()
@@ -250,3 +270,6 @@ function refusedMessageReason(verdict: GuardVerdict & { ok: false }): RefusedMes
 //     denied message (`refused:<reason>`, shared/src/protocol/refusals.ts) comes after it,
 //     so the client has converged when it shows why; what the writer sends next syncs as
 //     usual. One message per update, however many keys were put back.
+// [4] The rules are for what clients write; the server's own change is not judged. The
+//     guard's shadow must hold what the doc holds, or the clients' next updates (which
+//     build on the change) would look to it as if they depended on changes it never saw.

@@ -1,4 +1,5 @@
 import type { RawData, WebSocket } from 'ws'
+import type * as Y from 'yjs'
 import {
   CloseCode,
   RELOAD_NEEDED_REASON,
@@ -11,6 +12,7 @@ import type { DocSchema, Role } from '@wijktafel/shared'
 import type { Logger } from '../config.js'
 import type { RoomMetrics } from '../metrics/Metrics.js'
 import type { BoardStore } from '../persistence/BoardStore.js'
+import { loadBoardDoc } from '../persistence/loadBoardDoc.js'
 import type { RuleChain } from '../rules/index.js'
 import { Room } from './Room.js'
 import type { Connection, RoomLimits } from './Room.js'
@@ -24,6 +26,11 @@ export interface RoomManagerOptions {
   rules: RuleChain
   metrics: RoomMetrics
   log: Logger
+  /**
+   * Called when a room that had people in it leaves memory (the last one left ROOM_IDLE_MS
+   * ago, or the server shuts down with nobody in it): the automatic 'last-left' version.
+   */
+  onLastLeft?: (room: Room) => void
 }
 
 /**
@@ -113,16 +120,77 @@ export class RoomManager {
 
   private leave(room: Room, conn: Connection): void {
     room.remove(conn)
+    this.evictWhenIdle(room)
+  }
+
+  /** Leaves memory roomIdleMs from now unless someone connects meanwhile. */
+  private evictWhenIdle(room: Room): void {
     if (this.rooms.get(room.boardId) !== room || room.connectionCount > 0) return
+    const previous = this.idleTimers.get(room.boardId)
+    if (previous) clearTimeout(previous)
     const timer = setTimeout(() => {
       this.idleTimers.delete(room.boardId)
       if (room.connectionCount > 0) return
       this.forget(room)
+      this.lastLeft(room)
       room.compact()
       room.destroy()
     }, this.options.roomIdleMs)
     timer.unref()
     this.idleTimers.set(room.boardId, timer)
+  }
+
+  private lastLeft(room: Room): void {
+    if (!room.hadConnections || !this.options.onLastLeft) return
+    try {
+      this.options.onLastLeft(room)
+    } catch (error) {
+      this.options.log(`could not keep a version of board ${room.boardId}: ${String(error)}`)
+    }
+  }
+
+  /**
+   * Runs `use` with the board's doc as it is now: the room's when the board is open, else
+   * one loaded from the store for this call only (never written to).
+   */
+  readDoc<T>(boardId: string, use: (doc: Y.Doc) => T): T {
+    const room = this.rooms.get(boardId)
+    if (room) return use(room.doc)
+    const doc = loadBoardDoc(this.options.store.loadDoc(boardId))
+    try {
+      return use(doc)
+    } finally {
+      doc.destroy()
+    }
+  }
+
+  /**
+   * Runs `use` with the board's room, loading it if nobody is connected (it then leaves
+   * memory after roomIdleMs like any room), so a change the server makes (a restore) is
+   * stored and sent like every other change.
+   */
+  withRoom<T>(boardId: string, use: (room: Room) => T): T {
+    const room = this.open(boardId)
+    try {
+      return use(room)
+    } finally {
+      this.evictWhenIdle(room)
+    }
+  }
+
+  /**
+   * The board was deleted: its connections are closed with 4404 and its room is dropped
+   * from memory without storing anything more.
+   */
+  dropBoard(boardId: string): void {
+    const room = this.rooms.get(boardId)
+    const timer = this.idleTimers.get(boardId)
+    if (timer) clearTimeout(timer)
+    this.idleTimers.delete(boardId)
+    if (!room) return
+    this.forget(room)
+    room.closeAll(CloseCode.BOARD_GONE, 'board gone')
+    room.destroy()
   }
 
   private forget(room: Room): void {
@@ -137,6 +205,8 @@ export class RoomManager {
   closeAll(): void {
     for (const room of [...this.rooms.values()]) {
       this.forget(room)
+      // A room waiting to leave memory: its people have left (the server is going away).
+      if (room.connectionCount === 0) this.lastLeft(room)
       room.compact()
       room.closeAll(CloseCode.GOING_AWAY, 'server shutting down')
       room.destroy()

@@ -1,0 +1,74 @@
+import { isDeepStrictEqual } from 'node:util'
+import type { TLSchema } from '@tldraw/tlschema'
+import {
+  YDOC_META,
+  YDOC_META_SCHEMA,
+  YDOC_RECORDS,
+  docSchemaStatus,
+  migrateDocRecords,
+  readDocSchema,
+  schemaToWrite,
+} from '@wijktafel/shared'
+import type * as Y from 'yjs'
+import type { DocContent } from './docContent.js'
+
+/** Why a version cannot be written back onto its board. */
+export class RestoreError extends Error {
+  constructor(
+    readonly code: 'newer_schema' | 'migration_failed' | 'storage_failed',
+    message: string,
+  ) {
+    super(message)
+    this.name = 'RestoreError'
+  }
+}
+
+/**
+ * Returns the change that makes `doc`'s records those of `version`, to run inside one
+ * transaction: the version's records, migrated to the server's schema, are set where they
+ * differ, and records the version does not have are deleted [1]. Everything is worked out
+ * before the change runs, so a version that cannot be restored changes nothing.
+ */
+export function restoreChange(
+  schema: TLSchema,
+  doc: Y.Doc,
+  version: DocContent,
+): (doc: Y.Doc) => void {
+  const ours = schema.serialize()
+  const docSchema = readDocSchema(doc.getMap(YDOC_META).get(YDOC_META_SCHEMA))
+  if (
+    docSchemaStatus(schema, docSchema) === 'newer' ||
+    docSchemaStatus(schema, version.schema) === 'newer'
+  ) {
+    throw new RestoreError(
+      'newer_schema',
+      'The board or the version was saved by a newer Wijktafel than this server.',
+    )
+  }
+  const migrated = migrateDocRecords(schema, version.schema ?? ours, version.records, () => {})
+  if (migrated.failed.size > 0) {
+    const [first] = migrated.failed
+    throw new RestoreError(
+      'migration_failed',
+      `Record ${String(first)} of the version could not be migrated.`,
+    )
+  }
+  const target = migrated.records
+  // Records the doc keeps as they are are the same at every schema version, so raising
+  // `meta.schema` to ours leaves no record behind [2].
+  const raise = schemaToWrite(schema, docSchema)
+  return (doc) => {
+    const records = doc.getMap(YDOC_RECORDS)
+    for (const key of [...records.keys()]) if (!target.has(key)) records.delete(key)
+    for (const [key, record] of target) {
+      if (!isDeepStrictEqual(records.get(key), record)) records.set(key, record)
+    }
+    if (raise) doc.getMap(YDOC_META).set(YDOC_META_SCHEMA, raise)
+  }
+}
+
+// [1] Setting only the records that differ gives the same board as setting all of them, in
+//     a smaller update that every client applies as one change; the meeting state (follow,
+//     timer, vote) is not part of a version's board and stays as it is.
+// [2] A record that the board holds at an older schema and the version (migrated) holds
+//     with the same value is valid at ours as it is; every other record is written anew.
