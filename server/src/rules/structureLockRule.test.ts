@@ -18,9 +18,12 @@ const find = (test: (record: Rec) => boolean): Rec => records.find(test)!
 const legend = find((r) => r.type === 'wt-legend')
 const lane = find((r) => r.type === 'wt-zone' && typeof r.props!.participantId === 'string')
 const partner = board[lane.props!.participantId as string] as Rec
-const roleCard = find((r) => r.type === 'wt-role' && board[r.parentId as string] !== undefined)
-/** A section zone holding that role card. */
-const zone = board[roleCard.parentId as string] as Rec
+/** A card in a section zone (the decisions section), and that zone. */
+const sectionCard = find((r) => {
+  const parent = board[r.parentId as string] as Rec | undefined
+  return r.typeName === 'shape' && parent?.type === 'wt-zone' && parent.props!.kind === 'section'
+})
+const zone = board[sectionCard.parentId as string] as Rec
 const interestPage = partner.parentId as string
 const mapPage = zone.parentId as string
 
@@ -112,10 +115,10 @@ describe('structureLockRule', () => {
   })
 
   it('lets an editor move, edit and delete cards, in a zone or out of it', () => {
-    const movedOut = { ...roleCard, parentId: mapPage, x: 4000 }
-    expect(judge({ writes: { [roleCard.id]: movedOut } })).toEqual([])
-    expect(judge({ writes: { [roleCard.id]: { ...roleCard, x: 10 } } })).toEqual([])
-    expect(judge({ deletes: [roleCard.id] })).toEqual([])
+    const movedOut = { ...sectionCard, parentId: mapPage, x: 4000 }
+    expect(judge({ writes: { [sectionCard.id]: movedOut } })).toEqual([])
+    expect(judge({ writes: { [sectionCard.id]: { ...sectionCard, x: 10 } } })).toEqual([])
+    expect(judge({ deletes: [sectionCard.id] })).toEqual([])
   })
 
   it('lets the facilitator do anything', () => {
