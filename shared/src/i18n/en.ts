@@ -287,6 +287,8 @@ export const en: Record<MessageKey, string> = {
     'This file is not a Wijktafel board, or it is damaged. No board was made.',
   'record.import.tooBig': 'This file is too large. No board was made.',
   'record.import.failed': 'The board could not be made. Please try again.',
+  'record.import.newer':
+    'This file was made by a newer Wijktafel than this one. No board was made; ask whoever runs Wijktafel to update it.',
   'meeting.button': 'Meeting',
   'meeting.title': 'Meeting',
   'meeting.close': 'Close',

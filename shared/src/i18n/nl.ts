@@ -286,6 +286,8 @@ export const nl = {
     'Dit bestand is geen Wijktafel-bord, of het is beschadigd. Er is geen bord gemaakt.',
   'record.import.tooBig': 'Dit bestand is te groot. Er is geen bord gemaakt.',
   'record.import.failed': 'Het bord kon niet gemaakt worden. Probeer het nog eens.',
+  'record.import.newer':
+    'Dit bestand is gemaakt met een nieuwere Wijktafel dan deze. Er is geen bord gemaakt; vraag de beheerder om Wijktafel bij te werken.',
   'meeting.button': 'Bijeenkomst',
   'meeting.title': 'Bijeenkomst',
   'meeting.close': 'Sluiten',
