@@ -48,6 +48,8 @@ export function buildActionsCsv(records: Iterable<unknown>, locale: Locale): str
     bom: true,
     delimiter: ';',
     record_delimiter: 'windows',
+    // With its own record delimiter the library stops quoting lone line breaks [3].
+    quote_record_delimiter: true,
     escape_formulas: true,
     cast: { number: (value) => formatNumber(value, locale) },
   })
@@ -126,3 +128,5 @@ function isObject(value: unknown): value is Record<string, unknown> {
 //     page, which breaks ë and é. A cell such as `=HYPERLINK(...)` typed on the board would
 //     otherwise run as a formula in the municipality's spreadsheet (CSV injection).
 //     Numbers are not guarded: a negative baseline stays a number.
+// [3] A card text with a line break ("regel 1\nregel 2") would otherwise split its row in
+//     two in Excel; quoted, it stays one cell with a line break (the unit test checks it).
