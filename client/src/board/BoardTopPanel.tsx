@@ -3,6 +3,7 @@ import { LanguageSwitch } from '../app/LanguageSwitch'
 import { useT } from '../app/useT'
 import { useBoard } from './BoardContext'
 import { ConnectionBadge } from './ConnectionBadge'
+import { MeetingBar } from './meeting/MeetingBar'
 import { BoardMenu } from './record/BoardMenu'
 import { SyncNotices } from './SyncNotices'
 import { SyncStoppedDialog } from './SyncStoppedDialog'
@@ -24,6 +25,7 @@ export function BoardTopPanel() {
         {info.role === 'viewer' ? t('status.readOnly') : t(`role.${info.role}`)}
       </span>
       <ConnectionBadge />
+      <MeetingBar />
       <BoardMenu />
       <LanguageSwitch className="wt-button wt-button--small wt-button--quiet" />
       <SyncNotices />

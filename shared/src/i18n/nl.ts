@@ -328,10 +328,10 @@ export const nl = {
   'meeting.vote.total': '{count} stippen',
   'meeting.vote.revealed': 'Uitslag',
   'meeting.vote.voters': '{count} mensen stemden',
-  'meeting.vote.hidden': 'De uitslag komt als de begeleider hem laat zien',
+  'meeting.vote.hidden': 'De uitslag komt als de gespreksleider hem laat zien',
   'meeting.structure.title': 'Indeling aanpassen',
   'meeting.structure.hint': 'Vakken en legenda verplaatsen',
-  'meeting.structure.locked': 'De indeling ligt vast; alleen de begeleider kan die veranderen',
+  'meeting.structure.locked': 'De indeling ligt vast; alleen de gespreksleider kan die veranderen',
   'meeting.structure.lockedLead':
     'De indeling ligt vast. Zet “Indeling aanpassen” aan om die te veranderen',
   'meeting.people.title': 'Wie is er?',

@@ -1,10 +1,78 @@
-import { useMeetingBinding } from './useMeeting'
+import './meeting.css'
+import { useEffect, useRef } from 'react'
+import { useEditor, useToasts } from 'tldraw'
+import { useT } from '../../app/useT'
+import { chime, primeChime } from './chime'
+import { FollowBar } from './FollowBar'
+import { useMeetingStore } from './meetingStore'
+import { registerStructureLock } from './structureLock'
+import { useTimerRemaining } from './TimerDisplay'
+import { useFollowLeader } from './useFollowLeader'
+import { useShowLeaderSection } from './useLeaderSections'
+import { useMeetingActions, useMeetingBinding } from './useMeeting'
+
+/** One notice per this long, however often someone tries to drag a zone. */
+const NOTICE_EVERY_MS = 5_000
 
 /**
  * Everything of the meeting that lives inside the editor (a child of <Tldraw>): the shared
- * meeting state, following the facilitator, the structure locks.
+ * meeting state, following the facilitator, the structure locks, the timer's end signal,
+ * and the follow bar at the top of the canvas.
  */
 export function MeetingLayer() {
+  const editor = useEditor()
+  const t = useT()
+  const toasts = useToasts()
   useMeetingBinding()
-  return null
+  const actions = useMeetingActions()
+  useEffect(() => useMeetingStore.setState({ actions }), [actions])
+  useFollowLeader(editor)
+  useShowLeaderSection(editor)
+  useTimerEnd()
+
+  const lastNotice = useRef(0)
+  const tRef = useRef(t)
+  tRef.current = t
+  useEffect(
+    () =>
+      registerStructureLock(editor, () => {
+        const now = Date.now()
+        if (now - lastNotice.current < NOTICE_EVERY_MS) return
+        lastNotice.current = now
+        const lead = useMeetingStore.getState().me?.role === 'facilitator'
+        // After the side effect: a toast is UI state, not part of the refused change.
+        queueMicrotask(() =>
+          toasts.addToast({
+            id: 'wt-structure-locked',
+            title: tRef.current(lead ? 'meeting.structure.lockedLead' : 'meeting.structure.locked'),
+            severity: 'info',
+          }),
+        )
+      }),
+    [editor, toasts],
+  )
+
+  useEffect(() => {
+    // The first tap unlocks sound for the timer's chime (chime.ts).
+    window.addEventListener('pointerdown', primeChime, { once: true, capture: true })
+    return () => window.removeEventListener('pointerdown', primeChime, { capture: true })
+  }, [])
+
+  return <FollowBar />
+}
+
+/** A soft chime when a running timer reaches zero while this page is open (not on a reload after). */
+function useTimerEnd() {
+  const timer = useMeetingStore((s) => s.meeting.timer)
+  const remaining = useTimerRemaining(timer)
+  const armed = useRef<number | null>(null)
+  const endsAt = timer && 'endsAt' in timer ? timer.endsAt : null
+  useEffect(() => {
+    if (endsAt === null || remaining === null) return
+    if (remaining > 0) armed.current = endsAt
+    else if (armed.current === endsAt) {
+      armed.current = null
+      chime()
+    }
+  }, [endsAt, remaining])
 }

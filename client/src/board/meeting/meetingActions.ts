@@ -23,7 +23,7 @@ import type * as Y from 'yjs'
 
 /** What anyone who may write can do in a meeting: place and take back their dots. */
 export interface VoterActions {
-  role: 'editor' | 'facilitator'
+  role: 'editor'
   /** One more dot of mine on a card; false when it is not allowed (no dots left, closed). */
   placeDot(cardId: string): boolean
   /** One dot of mine less on a card. */
@@ -103,7 +103,7 @@ export function createMeetingActions(
     return write([[ballotKey(person.id), ballot]])
   }
   const voter: VoterActions = {
-    role: person.role === 'facilitator' ? 'facilitator' : 'editor',
+    role: 'editor',
     placeDot(cardId) {
       const state = read()
       return castBallot([...(myBallot(state)?.cards ?? []), cardId])

@@ -7,6 +7,7 @@ import {
 } from '@wijktafel/shared'
 import type * as Y from 'yjs'
 import { create } from 'zustand'
+import type { MeetingActions } from './meetingActions'
 
 /**
  * The meeting of the open board as this tab reads it, outside React's tree on purpose: a
@@ -17,9 +18,18 @@ export interface MeetingStore {
   meeting: MeetingState
   /** The person at this browser (voter and leader id) and the role of their link. */
   me: { id: string; role: Role } | null
+  /** What this person may do (null for a viewer), for the cards' dot buttons (MeetingLayer). */
+  actions: MeetingActions | null
+  /** The facilitator's "Indeling aanpassen": structure can be moved only while it is on. */
+  structureUnlocked: boolean
 }
 
-export const useMeetingStore = create<MeetingStore>()(() => ({ meeting: EMPTY_MEETING, me: null }))
+export const useMeetingStore = create<MeetingStore>()(() => ({
+  meeting: EMPTY_MEETING,
+  me: null,
+  actions: null,
+  structureUnlocked: false,
+}))
 
 /**
  * Mirrors the doc's `meeting` map into the store until the returned function is called,
@@ -32,7 +42,7 @@ export function bindMeeting(doc: Y.Doc, me: MeetingStore['me']): () => void {
   read()
   return () => {
     map.unobserve(read)
-    useMeetingStore.setState({ meeting: EMPTY_MEETING, me: null })
+    useMeetingStore.setState({ meeting: EMPTY_MEETING, me: null, structureUnlocked: false })
   }
 }
 

@@ -19,6 +19,7 @@ import { ParticipantChip } from './Participants'
 import { Pictogram } from './Pictogram'
 import { TextField } from './TextField'
 import { useCard, type CardState } from './useCard'
+import { CardVote } from '../../board/meeting/CardVote'
 
 type Props = Record<string, unknown>
 
@@ -73,6 +74,7 @@ export const CardView = memo(function CardView({
       {Before ? <Before shape={shape} card={state} /> : null}
       {rows(fields.map(([name, field]) => bodyOf(name, field, props, state, name === firstText)))}
       {After ? <After shape={shape} card={state} /> : null}
+      {card.variant === 'area' ? null : <CardVote shape={shape} exporting={state.exporting} />}
     </CardFrame>
   )
 })

@@ -24,6 +24,7 @@ import { SHORT_TEXT, TextField } from '../common/TextField'
 import { stopEvent, useCard } from '../common/useCard'
 import { registerSharedMarking } from './registerSharedMarking'
 import { zoneChoice } from './zoneLook'
+import { mayChangeStructure } from '../../board/meeting/structureLock'
 
 /** Height of the title band; the band is where a zone is grabbed (like a frame's heading). */
 export const ZONE_HEAD = 60
@@ -48,12 +49,22 @@ export class ZoneShapeUtil extends BaseFrameLikeShapeUtil<WtZoneShape> {
     return { ...zoneDefaultProps }
   }
 
-  override canEdit() {
-    return true
+  // The structure is locked in a meeting: only the facilitator, with "Indeling aanpassen"
+  // on, retitles or resizes a zone (client/src/board/meeting/structureLock.ts).
+  override canEdit(shape: WtZoneShape) {
+    return mayChangeStructure(shape.id)
   }
 
-  override canResize() {
-    return true
+  override canResize(shape: WtZoneShape) {
+    return mayChangeStructure(shape.id)
+  }
+
+  override hideResizeHandles(shape: WtZoneShape) {
+    return !mayChangeStructure(shape.id)
+  }
+
+  override hideRotateHandle(shape: WtZoneShape) {
+    return !mayChangeStructure(shape.id)
   }
 
   override getFontFaces() {
