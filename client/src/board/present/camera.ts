@@ -21,9 +21,12 @@ export interface ViewportOptions {
 
 /** Card text is 19 px at least (a short text field) and 22 px for body text (cards.css). */
 const SMALLEST_CARD_TEXT = 19
-/** On a projector a person at the back reads 24 px; on a phone in the hand, 16 px. */
+/**
+ * On a projector a person at the back reads 24 px. A phone is held at 30 cm and shows a
+ * participant whole across its width at 11 px (body text 13 px) [3].
+ */
 export const PROJECTOR_TEXT = 24
-export const PHONE_TEXT = 16
+export const PHONE_TEXT = 11
 
 /** The zoom that makes card text `px` pixels high on screen. */
 export function zoomForText(px: number): number {
@@ -94,11 +97,20 @@ export function sectionParts(editor: Editor, section: Section, opts: ViewportOpt
     }
     if (chunk.length) parts.push(Box.Common(chunk))
   }
-  // The first part takes the section's title band with it when there is room [2].
-  const first = parts[0]!
-  const withTitle = Box.Common([first, new Box(first.x, whole.y, first.w, 1)])
-  if (withTitle.h <= maxH) parts[0] = withTitle
-  return parts
+  // Each part as large as the stage allows at the readable zoom, within the section: the
+  // title band and the zone's edges come with it where they fit, and a lone card is not
+  // blown up to the whole wall [2].
+  return parts.map((part) => grow(part, whole, maxW, maxH))
+}
+
+/** `part` grown to `maxW`×`maxH` (or the section's size), from its top left, inside `whole`. */
+function grow(part: Box, whole: Box, maxW: number, maxH: number): Box {
+  const w = Math.max(part.w, Math.min(maxW, whole.w))
+  const h = Math.max(part.h, Math.min(maxH, whole.h))
+  // Start at the section's edge when the part still fits from there, else at the part.
+  const x = part.maxX - whole.minX <= w ? whole.minX : Math.min(part.minX, whole.maxX - w)
+  const y = part.maxY - whole.minY <= h ? whole.minY : Math.min(part.minY, whole.maxY - h)
+  return new Box(x, y, w, h)
 }
 
 /**
@@ -134,3 +146,7 @@ export function showBox(editor: Editor, box: Box, opts: ViewportOptions = {}): v
 //     stage is still shown whole, smaller: there is nothing better to cut it at.
 // [2] The zone's own title band (pictogram and title at 32 px) says where the cards belong;
 //     presentation mode shows the title large as well, so it is dropped when it costs a part.
+//     Cards are cut into parts first and the parts grown after, so a grown part may reach
+//     into the next one: presentation mode shows only the cards wholly inside (focus.ts).
+// [3] "The section fits the width" on a 390 px phone: a participant area (640 wide) needs a
+//     zoom of 0.58. Wider sections (a lane, a row of agreements) go in columns at that zoom.

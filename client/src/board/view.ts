@@ -1,0 +1,89 @@
+import { useSyncExternalStore } from 'react'
+
+/**
+ * How a board is shown, from the link: `?view=present` opens presentation mode, no parameter
+ * the canvas. One list, so later views (an outline, a road map, an impact view) are a word
+ * here and a component, not another parameter [1].
+ */
+export const VIEWS = ['canvas', 'present'] as const
+export type View = (typeof VIEWS)[number]
+
+export const VIEW_PARAM = 'view'
+/** `&names=hidden`: residents' names are not shown (presentation mode's "namen verbergen"). */
+export const NAMES_PARAM = 'names'
+
+export interface ViewState {
+  view: View
+  namesHidden: boolean
+}
+
+type Where = Pick<Location, 'search'>
+
+/** The view a link asks for; an unknown or missing value is the canvas. */
+export function readView(location: Where): View {
+  const value = new URLSearchParams(location.search).get(VIEW_PARAM)
+  return (VIEWS as readonly string[]).includes(value ?? '') ? (value as View) : 'canvas'
+}
+
+export function readNamesHidden(location: Where): boolean {
+  return new URLSearchParams(location.search).get(NAMES_PARAM) === 'hidden'
+}
+
+export function readViewState(location: Where): ViewState {
+  return { view: readView(location), namesHidden: readNamesHidden(location) }
+}
+
+/**
+ * The address for a view: the same path and token (the hash), with `view` and `names` set or
+ * removed. The canvas and shown names are the default and leave no parameter behind.
+ */
+export function viewHref(
+  location: Pick<Location, 'pathname' | 'search' | 'hash'>,
+  next: ViewState,
+) {
+  const params = new URLSearchParams(location.search)
+  if (next.view === 'canvas') params.delete(VIEW_PARAM)
+  else params.set(VIEW_PARAM, next.view)
+  if (next.namesHidden && next.view !== 'canvas') params.set(NAMES_PARAM, 'hidden')
+  else params.delete(NAMES_PARAM)
+  const search = params.toString()
+  return `${location.pathname}${search ? `?${search}` : ''}${location.hash}`
+}
+
+const listeners = new Set<() => void>()
+let current: ViewState | null = null
+
+function snapshot(): ViewState {
+  const next = readViewState(window.location)
+  if (!current || current.view !== next.view || current.namesHidden !== next.namesHidden) {
+    current = next
+  }
+  return current
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener)
+  window.addEventListener('popstate', listener)
+  return () => {
+    listeners.delete(listener)
+    window.removeEventListener('popstate', listener)
+  }
+}
+
+/**
+ * Switches the view in place: the address changes without a new history entry
+ * (replaceState), so Back still leaves the board rather than stepping out of presentation.
+ */
+export function setViewState(next: Partial<ViewState>): void {
+  const state = { ...snapshot(), ...next }
+  history.replaceState(history.state, '', viewHref(window.location, state))
+  for (const listener of listeners) listener()
+}
+
+/** The view of this tab, re-rendering when it changes. */
+export function useViewState(): ViewState {
+  return useSyncExternalStore(subscribe, snapshot)
+}
+
+// [1] The view is in the query, not in the hash: the hash is the board's token, and a token
+//     must never be mixed with other words that people copy and paste.
