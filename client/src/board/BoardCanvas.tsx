@@ -16,6 +16,7 @@ import { BoardAssets } from './assets/BoardAssets'
 import { noEmbedOverrides } from './assets/noEmbedOverrides'
 import { BoardContext, type BoardContextValue } from './BoardContext'
 import { BoardTopPanel } from './BoardTopPanel'
+import { PresentationLayer } from './present/PresentationMode'
 import { MeetingLayer } from './meeting/MeetingLayer'
 import { SharePanel } from './SharePanel'
 import { SyncStoppedPage } from './SyncStoppedPage'
@@ -102,6 +103,8 @@ export function BoardCanvas({ info, token }: { info: BoardInfo; token: string })
           <BoardAssets boardId={info.id} token={token} />
           {/* The meeting: shared state, following, structure locks (client/src/board/meeting). */}
           <MeetingLayer />
+          {/* `?view=present`: one section at a time, for a projector (client/src/board/present). */}
+          <PresentationLayer />
         </Tldraw>
       </div>
     </BoardContext.Provider>
