@@ -1,9 +1,10 @@
-import { Eye } from 'lucide-react'
+import { Eye, Presentation } from 'lucide-react'
 import { LanguageSwitch } from '../app/LanguageSwitch'
 import { useT } from '../app/useT'
 import { useBoard } from './BoardContext'
 import { ConnectionBadge } from './ConnectionBadge'
 import { MeetingBar } from './meeting/MeetingBar'
+import { openPresentation } from './present/actions'
 import { BoardMenu } from './record/BoardMenu'
 import { SyncNotices } from './SyncNotices'
 import { SyncStoppedDialog } from './SyncStoppedDialog'
@@ -27,6 +28,15 @@ export function BoardTopPanel() {
       <ConnectionBadge />
       <MeetingBar />
       <BoardMenu />
+      <button
+        type="button"
+        className="wt-button wt-button--small wt-button--quiet wt-present-open"
+        onClick={openPresentation}
+        title={t('present.open.hint')}
+      >
+        <Presentation aria-hidden="true" size={20} />
+        {t('present.open')}
+      </button>
       <LanguageSwitch className="wt-button wt-button--small wt-button--quiet" />
       <SyncNotices />
       <SyncStoppedDialog />
