@@ -149,7 +149,10 @@ describe('the meeting map through the guard', () => {
   }
 
   it('puts an editor’s vote back while the rest of the update goes through, and the writer converges', () => {
-    const { doc, client, send, deliver, emitted } = guardedRoom([...boardBasics(), interestCard('a')])
+    const { doc, client, send, deliver, emitted } = guardedRoom([
+      ...boardBasics(),
+      interestCard('a'),
+    ])
     const facilitator = { role: 'facilitator' as const, id: 2 }
     expect(corrections(send((c) => c.getMap('meeting').set('vote', vote), facilitator))).toEqual([])
     deliver()
