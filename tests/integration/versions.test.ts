@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import type { RestoreVersionResponse, VersionDetailResponse } from '@wijktafel/shared'
+import type {
+  CreateBoardResponse,
+  RestoreVersionResponse,
+  VersionDetailResponse,
+} from '@wijktafel/shared'
 import { TINY_PNG, expectError, listVersions, request, saveVersion } from '../helpers/boardHttp.js'
+import { parseMetrics, sumOf } from '../helpers/metrics.js'
 import { boardBasics, geoShape, labelOf, putRecords } from '../helpers/records.js'
 import type { TestRecord } from '../helpers/records.js'
 import { createBoard, testContext } from '../helpers/testContext.js'
@@ -260,9 +265,51 @@ describe('versions of a board', () => {
     )
   })
 
+  it('keeps the automatic version when the server stops while the board waits to leave memory', async () => {
+    const first = await startServer({ roomIdleMs: 60_000 })
+    const board = await createBoard(first, 'De Horst')
+    const client = connectClient(first, board.id, board.tokens.editor)
+    await waitForSynced(client.provider)
+    putRecords(client.doc, ...boardBasics(), geoShape('a', 'Buurttuin'))
+    await waitForStored(first, board.id)
+    client.provider.destroy()
+    await waitFor(
+      () => sumOf(parseMetrics(first.server.metricsText()), 'wijktafel_connections') === 0,
+      {
+        message: 'the server saw the last person leave',
+      },
+    )
+    expect(first.server.roomCount()).toBe(1)
+    await first.server.close()
+    const second = await startServer({ dataDir: first.dataDir })
+    const versions = await listVersions(second, board.id, board.tokens.viewer)
+    expect(versions).toMatchObject([{ kind: 'auto', reason: 'last-left' }])
+  })
+
+  it('refuses to restore a version that holds no page, and changes nothing', async () => {
+    const server = await startServer()
+    const board = await createBoard(server, 'Nog leeg')
+    // Saved before anyone opened the board: no document, no page.
+    const empty = await saveVersion(server, board.id, board.tokens.facilitator, { name: 'Leeg' })
+    const client = connectClient(server, board.id, board.tokens.editor)
+    await waitForSynced(client.provider)
+    putRecords(client.doc, ...boardBasics(), geoShape('a', 'Buurttuin'))
+    await waitForStored(server, board.id)
+    await expectError(
+      await restore(server, board.id, empty.id, board.tokens.facilitator),
+      409,
+      'incomplete_version',
+    )
+    expect(labels(client)).toEqual(['Buurttuin'])
+    expect(await listVersions(server, board.id, board.tokens.viewer)).toEqual([empty])
+  })
+
   it('keeps at most MAX_AUTO_VERSIONS automatic versions and never drops a named one', async () => {
     const server = await startServer({ maxAutoVersions: 3, maxNamedVersions: 2 })
-    const board = await createBoard(server, 'De Horst')
+    const created = await request(server, 'POST', '/api/boards', {
+      json: { title: 'De Horst', template: 'empty' },
+    })
+    const board = (await created.json()) as CreateBoardResponse
     const token = board.tokens.facilitator
     const named = await saveVersion(server, board.id, token, { name: 'Bijeenkomst 1' })
     const backups: string[] = []

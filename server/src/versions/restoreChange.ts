@@ -15,7 +15,7 @@ import type { DocContent } from './docContent.js'
 /** Why a version cannot be written back onto its board. */
 export class RestoreError extends Error {
   constructor(
-    readonly code: 'newer_schema' | 'migration_failed' | 'storage_failed',
+    readonly code: 'newer_schema' | 'migration_failed' | 'incomplete_version' | 'storage_failed',
     message: string,
   ) {
     super(message)
@@ -54,6 +54,11 @@ export function restoreChange(
     )
   }
   const target = migrated.records
+  // tldraw cannot show a board without them (a version of a board nobody had opened yet).
+  const values = [...target.values()] as { typeName?: unknown }[]
+  if (!target.has('document:document') || !values.some((r) => r.typeName === 'page')) {
+    throw new RestoreError('incomplete_version', 'The version holds no page to show.')
+  }
   // Records the doc keeps as they are are the same at every schema version, so raising
   // `meta.schema` to ours leaves no record behind [2].
   const raise = schemaToWrite(schema, docSchema)
