@@ -132,6 +132,14 @@ describe('meetingRule', () => {
     expect(judge({ before, deletes: ['ballot:ana'] }, 'facilitator')).toEqual([])
   })
 
+  it('puts back a value too deeply nested to check', () => {
+    let deep: unknown = 'x'
+    for (let i = 0; i < 100_000; i++) deep = { deep }
+    const [refusal] = judge({ writes: { follow: deep } }, 'facilitator')
+    expect(refusal).toMatchObject({ map: 'meeting', key: 'follow' })
+    expect(refusal!.reason).toMatch(/^meeting value could not be checked/)
+  })
+
   it('check gives the first problem', () => {
     const context = ruleContext({ meeting: { writes: { follow, timer } } })
     expect(meetingRule.check(context)).toEqual({

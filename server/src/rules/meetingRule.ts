@@ -30,14 +30,14 @@ function refusals(context: RuleContext): Refusal[] {
   const found: Refusal[] = []
   const ballots: KeyChange[] = []
   for (const change of meetingChanges) {
-    const problem = keyProblem(role, change)
+    const problem = safely(() => keyProblem(role, change))
     if (problem) found.push({ map: 'meeting', key: change.key, reason: problem })
     else if (change.action !== 'delete' && ballotVoter(change.key) !== null) ballots.push(change)
   }
   if (ballots.length === 0) return found
   const vote = voteAfter(context, found)
   for (const { key, after } of ballots) {
-    const problem = ballotProblem(after as MeetingBallot, vote, context.records)
+    const problem = safely(() => ballotProblem(after as MeetingBallot, vote, context.records))
     if (problem) found.push({ map: 'meeting', key, reason: `meeting ballot: ${problem}` })
   }
   return found
@@ -74,6 +74,15 @@ function ballotProblem(
     if (!isCard(records.get(id))) return `${shortKey(id, 48)} is not a card on this board`
   }
   return null
+}
+
+/** A check that throws (absurdly deep nesting: a RangeError) is a refusal too. */
+function safely(problem: () => string | null): string | null {
+  try {
+    return problem()
+  } catch (error) {
+    return `meeting value could not be checked (${error instanceof Error ? error.message : 'error'})`
+  }
 }
 
 function isCard(record: unknown): boolean {
