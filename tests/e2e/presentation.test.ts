@@ -93,6 +93,8 @@ describe('presentation mode on a projector', () => {
     const page = projector.page
     await page.getByRole('button', { name: 'Belangenkaart', exact: true }).click()
     await page.keyboard.press('o')
+    await page.getByTestId('present-overview').waitFor()
+    await screenshot(page, 'present-overview.png')
     await page.getByTestId('present-overview').getByRole('button', { name: /Fatma/ }).click()
     await expect.poll(() => page.getByTestId('present-title').textContent()).toBe('Fatma')
     await settled(page)

@@ -155,8 +155,6 @@ function PresentationMode() {
           {position}
         </span>
         <PresentTimer large={!layout.phone} />
-        {layout.phone ? null : <MapSwitch editor={editor} pageId={p.pageId} onPick={p.showPage} />}
-        {layout.phone ? null : <div className="wt-present__tools">{tools}</div>}
       </header>
 
       {layout.phone ? null : prevButton}
@@ -164,6 +162,7 @@ function PresentationMode() {
 
       <footer className="wt-present__bottom">
         {layout.phone ? prevButton : null}
+        {layout.phone ? null : <MapSwitch editor={editor} pageId={p.pageId} onPick={p.showPage} />}
         {p.following ? (
           <span className="wt-present__follow" data-testid="present-following">
             {fill(t('present.follow.on'), { name: p.leaderName })}
@@ -179,7 +178,7 @@ function PresentationMode() {
             {t('present.follow.rejoin')}
           </button>
         ) : null}
-        {layout.phone ? <div className="wt-present__tools">{tools}</div> : null}
+        <div className="wt-present__tools">{tools}</div>
         {layout.phone ? nextButton : null}
       </footer>
 

@@ -100,7 +100,26 @@ export function sectionParts(editor: Editor, section: Section, opts: ViewportOpt
   // Each part as large as the stage allows at the readable zoom, within the section: the
   // title band and the zone's edges come with it where they fit, and a lone card is not
   // blown up to the whole wall [2].
-  return parts.map((part) => grow(part, whole, maxW, maxH))
+  return parts.map((part) => clip(grow(part, whole, maxW, maxH), part, cards))
+}
+
+/**
+ * `box` without the cards of other parts it reaches into: cut at the first such card on the
+ * side it lies, so no card is shown in half and the part is not padded with hidden ones.
+ */
+function clip(box: Box, part: Box, cards: readonly Box[]): Box {
+  let { minX, minY, maxX, maxY } = box
+  const own = part.clone().expandBy(1) // Box.contains is strict; a part's cards touch its edges
+  for (const card of cards) {
+    if (own.contains(card) || !Box.Collides(new Box(minX, minY, maxX - minX, maxY - minY), card))
+      continue
+    // Margins of neighbouring cards overlap (CARD_GAP < 2 × MARGIN): sides by the centre.
+    if (card.midY >= part.maxY) maxY = Math.min(maxY, Math.max(part.maxY, card.minY))
+    else if (card.midY <= part.minY) minY = Math.max(minY, Math.min(part.minY, card.maxY))
+    else if (card.midX >= part.maxX) maxX = Math.min(maxX, Math.max(part.maxX, card.minX))
+    else if (card.midX <= part.minX) minX = Math.max(minX, Math.min(part.minX, card.maxX))
+  }
+  return new Box(minX, minY, maxX - minX, maxY - minY)
 }
 
 /** `part` grown to `maxW`×`maxH` (or the section's size), from its top left, inside `whole`. */
