@@ -2,6 +2,7 @@ import { FileJson, History, ImageDown, Save, Sheet, Trash2 } from 'lucide-react'
 import { useEffect, useState } from 'react'
 import { useEditor } from 'tldraw'
 import { useT } from '../../app/useT'
+import { useSession } from '../../state/session'
 import { useBoard } from '../BoardContext'
 import { download } from './api'
 import { DeleteBoardDialog } from './DeleteBoardDialog'
@@ -15,9 +16,9 @@ import { VersionsPanel } from './VersionsPanel'
 type Open = 'menu' | 'image' | 'versions' | 'delete' | null
 
 /**
- * "Bewaren": our menu for keeping what the table agreed. Everyone saves pictures of the
- * map (also with Ctrl/Cmd+Shift+S); editors and the facilitator also see the versions,
- * the board as JSON and the action list as CSV; only the facilitator deletes the board [1].
+ * "Bewaren": our menu for keeping what the table agreed. Everyone with a link saves pictures
+ * of the map (also with Ctrl/Cmd+Shift+S), sees the versions and downloads the board as
+ * JSON and the action list as CSV; only the facilitator saves, restores and deletes [1].
  */
 export function BoardMenu() {
   const t = useT()
@@ -25,7 +26,7 @@ export function BoardMenu() {
   const { info, token } = useBoard()
   const [open, setOpen] = useState<Open>(null)
   const [error, setError] = useState<string | null>(null)
-  const participant = info.role !== 'viewer'
+  const locale = useSession((s) => s.locale)
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -34,14 +35,15 @@ export function BoardMenu() {
         setOpen('image')
       }
     }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
+    // Capture: the shortcut works wherever the focus is, a closed dialog's button included.
+    window.addEventListener('keydown', onKey, true)
+    return () => window.removeEventListener('keydown', onKey, true)
   }, [])
 
   async function fetchFile(file: 'export.json' | 'actions.csv') {
     setError(null)
     try {
-      const { blob, name } = await download(info.id, token, file)
+      const { blob, name } = await download(info.id, token, file, locale)
       saveBlob(blob, name)
       setOpen(null)
     } catch (err) {
@@ -95,22 +97,19 @@ export function BoardMenu() {
             () => setOpen('image'),
             { kbd: mac ? '⌘⇧S' : 'Ctrl+Shift+S' },
           )}
-          {participant &&
-            item(<History aria-hidden="true" size={24} />, t('record.menu.versions'), () =>
-              setOpen('versions'),
-            )}
-          {participant &&
-            item(
-              <FileJson aria-hidden="true" size={24} />,
-              t('record.menu.json'),
-              () => void fetchFile('export.json'),
-            )}
-          {participant &&
-            item(
-              <Sheet aria-hidden="true" size={24} />,
-              t('record.menu.csv'),
-              () => void fetchFile('actions.csv'),
-            )}
+          {item(<History aria-hidden="true" size={24} />, t('record.menu.versions'), () =>
+            setOpen('versions'),
+          )}
+          {item(
+            <FileJson aria-hidden="true" size={24} />,
+            t('record.menu.json'),
+            () => void fetchFile('export.json'),
+          )}
+          {item(
+            <Sheet aria-hidden="true" size={24} />,
+            t('record.menu.csv'),
+            () => void fetchFile('actions.csv'),
+          )}
           {info.role === 'facilitator' &&
             item(
               <Trash2 aria-hidden="true" size={24} />,
@@ -131,7 +130,7 @@ export function BoardMenu() {
         open={open === 'image'}
         onClose={() => setOpen(null)}
       />
-      {participant && <VersionsPanel open={open === 'versions'} onClose={() => setOpen(null)} />}
+      <VersionsPanel open={open === 'versions'} onClose={() => setOpen(null)} />
       {info.role === 'facilitator' && (
         <DeleteBoardDialog open={open === 'delete'} onClose={() => setOpen(null)} />
       )}
@@ -140,5 +139,6 @@ export function BoardMenu() {
 }
 
 // [1] What each role may do is the server's decision (it answers 403 otherwise); the menu
-//     shows a person only what will work for them. A viewer (the projector) saves pictures
-//     of what it shows, nothing more.
+//     shows a person only what will work for them. Viewers read too: their browser already
+//     holds every record of the board, and a council member with the viewing link may
+//     keep the pictures, a version or the action list (server/src/http/boardFileApi.ts [1]).

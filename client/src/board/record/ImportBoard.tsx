@@ -39,9 +39,11 @@ export function ImportBoard() {
         const key =
           err.status === 413
             ? 'record.import.tooBig'
-            : err.status === 400 || err.status === 415
-              ? 'record.import.invalid'
-              : 'record.import.failed'
+            : err.code === 'newer_format' || err.code === 'newer_schema'
+              ? 'record.import.newer'
+              : err.status === 400
+                ? 'record.import.invalid'
+                : 'record.import.failed'
         setError({ text: t(key), detail: err.message })
       } else {
         setError({ text: t('record.error.offline') })

@@ -18,6 +18,10 @@ export function RecordDialog(props: {
   const t = useT()
   const { open, onClose, title, id, className, children } = props
   const dialog = useRef<HTMLDialogElement>(null)
+  // Closed by the person (Escape, the close button) or by us because `open` went false:
+  // only the first is news for the parent, which may already have opened the next dialog.
+  const wanted = useRef(open)
+  wanted.current = open
 
   useEffect(() => {
     const element = dialog.current
@@ -32,9 +36,13 @@ export function RecordDialog(props: {
       className={`wt-dialog wt-record ${className ?? ''}`}
       aria-labelledby={`${id}-title`}
       data-testid={id}
-      onClose={onClose}
+      onClose={() => {
+        if (wanted.current) onClose()
+      }}
       // Keys typed here are ours, not tldraw's shortcuts (tldraw listens on the document).
-      onKeyDown={(e) => e.stopPropagation()}
+      onKeyDown={(e) => {
+        if (e.currentTarget.open) e.stopPropagation()
+      }}
     >
       <div className="wt-record__head">
         <h2 id={`${id}-title`}>{title}</h2>

@@ -1,3 +1,4 @@
+import type { VersionDetailResponse as VersionContent } from '@wijktafel/shared'
 import { ImageDown, X } from 'lucide-react'
 import { useEffect, useMemo, useState } from 'react'
 import { createPortal } from 'react-dom'
@@ -14,7 +15,6 @@ import { useT } from '../../app/useT'
 import { useSession } from '../../state/session'
 import { WIJKTAFEL_EDITOR_SHAPE_UTILS, WIJKTAFEL_SHAPE_UTILS } from '../../shapes'
 import { zoomToContent } from '../../shapes/tools/zoomToContent'
-import type { VersionContent } from './api'
 import { ImageDialog } from './ImageDialog'
 
 /**

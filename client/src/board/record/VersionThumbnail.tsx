@@ -1,39 +1,27 @@
+import type { VersionInfo } from '@wijktafel/shared'
 import { ImageOff } from 'lucide-react'
-import { useEffect, useState } from 'react'
-import { getThumbnail, type VersionInfo } from './api'
+import { useState } from 'react'
 
 /**
- * A version's small picture. Fetched with the link's token and shown from a blob: URL, so
- * the token never goes into an <img> address (and so into history or logs).
+ * A version's small picture, from the address the server lists with it (unguessable, so an
+ * <img> needs no token); a grey pictogram when there is none or it does not load.
  */
-export function VersionThumbnail(props: { boardId: string; token: string; version: VersionInfo }) {
-  const { boardId, token, version } = props
-  const [url, setUrl] = useState<string | null>(null)
+export function VersionThumbnail({ version }: { version: VersionInfo }) {
   const [failed, setFailed] = useState(false)
-
-  useEffect(() => {
-    if (!version.hasThumbnail) return
-    let revoked = false
-    let objectUrl: string | null = null
-    getThumbnail(boardId, token, version.id)
-      .then((blob) => {
-        if (revoked) return
-        objectUrl = URL.createObjectURL(blob)
-        setUrl(objectUrl)
-      })
-      .catch(() => setFailed(true))
-    return () => {
-      revoked = true
-      if (objectUrl) URL.revokeObjectURL(objectUrl)
-    }
-  }, [boardId, token, version.id, version.hasThumbnail])
-
-  if (!url || failed) {
+  if (!version.thumbnail || failed) {
     return (
       <div className="wt-version__thumb wt-version__thumb--none" aria-hidden="true">
         <ImageOff size={28} />
       </div>
     )
   }
-  return <img className="wt-version__thumb" src={url} alt="" data-testid="version-thumbnail" />
+  return (
+    <img
+      className="wt-version__thumb"
+      src={version.thumbnail}
+      alt=""
+      onError={() => setFailed(true)}
+      data-testid="version-thumbnail"
+    />
+  )
 }

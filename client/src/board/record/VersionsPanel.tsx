@@ -1,28 +1,21 @@
-import { Bot, Eye, History, Save, Trash2, Undo2 } from 'lucide-react'
+import type { VersionDetailResponse as VersionContent, VersionInfo } from '@wijktafel/shared'
+import { Save } from 'lucide-react'
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import { useEditor } from 'tldraw'
 import { useT } from '../../app/useT'
 import { useSession } from '../../state/session'
 import { useBoard } from '../BoardContext'
-import {
-  deleteVersion,
-  getVersion,
-  listVersions,
-  restoreVersion,
-  saveVersion,
-  type VersionContent,
-  type VersionInfo,
-} from './api'
+import { deleteVersion, getVersion, listVersions, restoreVersion, saveVersion } from './api'
 import { errorText } from './errorText'
 import { RecordDialog } from './RecordDialog'
 import { makeThumbnail } from './thumbnail'
 import { VersionPreview } from './VersionPreview'
-import { VersionThumbnail } from './VersionThumbnail'
+import { VersionRow } from './VersionRow'
 
 /**
- * "Versies": the board's saved versions, newest first. Everyone with an editor or
- * facilitator link sees them and can open one read-only (and save its pictures there);
- * the facilitator also saves a new one, restores one and deletes one [1].
+ * "Versies": the board's saved versions, newest first. Everyone with a link sees them and
+ * can open one read-only (and save its pictures there); the facilitator also saves a new
+ * one, restores one and deletes one.
  */
 export function VersionsPanel(props: { open: boolean; onClose: () => void }) {
   const t = useT()
@@ -90,9 +83,6 @@ export function VersionsPanel(props: { open: boolean; onClose: () => void }) {
     })
   }
 
-  const when = (iso: string) =>
-    new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })
-
   return (
     <>
       <RecordDialog
@@ -136,101 +126,30 @@ export function VersionsPanel(props: { open: boolean; onClose: () => void }) {
         {versions?.length === 0 && <p className="wt-record__hint">{t('record.versions.none')}</p>}
         <ul className="wt-versions__list">
           {versions?.map((v) => (
-            <li key={v.id} className="wt-version" data-testid="version">
-              <VersionThumbnail boardId={info.id} token={token} version={v} />
-              <div className="wt-version__text">
-                <strong className="wt-version__name">
-                  {v.kind === 'auto' && (
-                    <Bot aria-label={t('record.versions.auto')} size={18} role="img" />
-                  )}{' '}
-                  {v.name}
-                </strong>
-                <span>{when(v.createdAt)}</span>
-                {v.createdBy && <span>{v.createdBy}</span>}
-                {v.kind === 'auto' && v.reason && (
-                  <span className="wt-version__reason">
-                    {t(`record.versions.reason.${v.reason}`)}
-                  </span>
-                )}
-              </div>
-              <div className="wt-version__actions">
-                <button
-                  type="button"
-                  className="wt-button"
-                  disabled={busy}
-                  onClick={() =>
-                    void run(async () => {
-                      setPreview(await getVersion(info.id, token, v.id))
-                      return null
-                    })
+            <VersionRow
+              key={v.id}
+              version={v}
+              facilitator={facilitator}
+              busy={busy}
+              asking={confirm?.id === v.id ? confirm.action : null}
+              onAsk={(action) => setConfirm(action ? { id: v.id, action } : null)}
+              onView={() =>
+                void run(async () => {
+                  setPreview(await getVersion(info.id, token, v.id))
+                  return null
+                })
+              }
+              onConfirmed={(action) =>
+                void run(async () => {
+                  if (action === 'restore') {
+                    await restoreVersion(info.id, token, v.id)
+                    return t('record.versions.restored')
                   }
-                >
-                  <Eye aria-hidden="true" size={20} />
-                  {t('record.versions.view')}
-                </button>
-                {facilitator && (
-                  <>
-                    <button
-                      type="button"
-                      className="wt-button"
-                      disabled={busy}
-                      onClick={() => setConfirm({ id: v.id, action: 'restore' })}
-                    >
-                      <Undo2 aria-hidden="true" size={20} />
-                      {t('record.versions.restore')}
-                    </button>
-                    <button
-                      type="button"
-                      className="wt-button wt-button--danger"
-                      disabled={busy}
-                      aria-label={`${t('record.versions.delete')}: ${v.name}`}
-                      onClick={() => setConfirm({ id: v.id, action: 'delete' })}
-                    >
-                      <Trash2 aria-hidden="true" size={20} />
-                    </button>
-                  </>
-                )}
-              </div>
-              {confirm?.id === v.id && (
-                <div className="wt-confirm" role="alertdialog" aria-label={v.name}>
-                  <p>
-                    {confirm.action === 'restore'
-                      ? t('record.versions.confirmRestore')
-                      : t('record.versions.confirmDelete')}
-                  </p>
-                  <div className="wt-record__actions">
-                    <button
-                      type="button"
-                      className={`wt-button ${confirm.action === 'delete' ? 'wt-button--danger' : 'wt-button--primary'}`}
-                      autoFocus
-                      disabled={busy}
-                      onClick={() =>
-                        void run(async () => {
-                          if (confirm.action === 'restore') {
-                            await restoreVersion(info.id, token, v.id)
-                            return t('record.versions.restored')
-                          }
-                          await deleteVersion(info.id, token, v.id)
-                          return t('record.versions.deleted')
-                        })
-                      }
-                    >
-                      {confirm.action === 'restore' ? (
-                        <History aria-hidden="true" size={20} />
-                      ) : (
-                        <Trash2 aria-hidden="true" size={20} />
-                      )}
-                      {confirm.action === 'restore'
-                        ? t('record.versions.restoreYes')
-                        : t('record.versions.deleteYes')}
-                    </button>
-                    <button type="button" className="wt-button" onClick={() => setConfirm(null)}>
-                      {t('record.cancel')}
-                    </button>
-                  </div>
-                </div>
-              )}
-            </li>
+                  await deleteVersion(info.id, token, v.id)
+                  return t('record.versions.deleted')
+                })
+              }
+            />
           ))}
         </ul>
       </RecordDialog>
@@ -244,7 +163,3 @@ export function VersionsPanel(props: { open: boolean; onClose: () => void }) {
     </>
   )
 }
-
-// [1] Viewers (the projector's link) do not see versions: a version can hold what the table
-//     has since removed, and the viewer link is the one most often passed around. The
-//     server decides the same; the menu only leaves out what would be refused.

@@ -1,31 +1,18 @@
+import type {
+  CreateBoardResponse,
+  CreateVersionRequest,
+  RestoreVersionResponse,
+  VersionDetailResponse,
+  VersionInfo,
+  VersionListResponse,
+} from '@wijktafel/shared'
 import { ApiRequestError } from '../../app/api'
-import type { CreateBoardResponse } from '@wijktafel/shared'
 
 /**
  * The board's record-keeping endpoints (versions, restore, delete, JSON, CSV), in the style
  * of app/api.ts: every call sends the link's token as a bearer token and turns an error
  * answer `{ error, code }` into an ApiRequestError.
  */
-
-export type VersionReason = 'last-left' | 'before-restore' | 'before-import'
-
-export interface VersionInfo {
-  id: string
-  name: string
-  createdAt: string
-  createdBy: string | null
-  kind: 'named' | 'auto'
-  reason: VersionReason | null
-  hasThumbnail: boolean
-  bytes: number
-}
-
-export interface VersionContent {
-  version: VersionInfo
-  schema: unknown
-  /** The board's records as they were: an array of records or a map of id to record. */
-  records: unknown
-}
 
 function boardPath(boardId: string, rest = ''): string {
   return `/api/boards/${encodeURIComponent(boardId)}${rest}`
@@ -54,13 +41,13 @@ async function json<T>(path: string, token: string | null, init?: RequestInit): 
 }
 
 export async function listVersions(boardId: string, token: string): Promise<VersionInfo[]> {
-  return (await json<{ versions: VersionInfo[] }>(boardPath(boardId, '/versions'), token)).versions
+  return (await json<VersionListResponse>(boardPath(boardId, '/versions'), token)).versions
 }
 
 export function saveVersion(
   boardId: string,
   token: string,
-  body: { name: string; createdBy?: string; thumbnail?: string },
+  body: CreateVersionRequest,
 ): Promise<VersionInfo> {
   return json(boardPath(boardId, '/versions'), token, {
     method: 'POST',
@@ -69,21 +56,19 @@ export function saveVersion(
   })
 }
 
-export function getVersion(boardId: string, token: string, id: string): Promise<VersionContent> {
+export function getVersion(
+  boardId: string,
+  token: string,
+  id: string,
+): Promise<VersionDetailResponse> {
   return json(boardPath(boardId, `/versions/${encodeURIComponent(id)}`), token)
-}
-
-/** The thumbnail as a blob: fetched with the token, so an <img> shows it from a blob: URL. */
-export async function getThumbnail(boardId: string, token: string, id: string): Promise<Blob> {
-  const path = boardPath(boardId, `/versions/${encodeURIComponent(id)}/thumbnail.png`)
-  return (await call(path, token)).blob()
 }
 
 export function restoreVersion(
   boardId: string,
   token: string,
   id: string,
-): Promise<{ restored: VersionInfo; backup: VersionInfo }> {
+): Promise<RestoreVersionResponse> {
   return json(boardPath(boardId, `/versions/${encodeURIComponent(id)}/restore`), token, {
     method: 'POST',
   })
@@ -104,8 +89,11 @@ export async function download(
   boardId: string,
   token: string,
   file: 'export.json' | 'actions.csv',
+  locale: string,
 ): Promise<{ blob: Blob; name: string }> {
-  const response = await call(boardPath(boardId, `/${file}`), token)
+  // The CSV's column names and choices are in the reader's language.
+  const query = file === 'actions.csv' ? `?locale=${encodeURIComponent(locale)}` : ''
+  const response = await call(boardPath(boardId, `/${file}${query}`), token)
   const name = fileNameFromDisposition(response.headers.get('Content-Disposition')) ?? file
   return { blob: await response.blob(), name }
 }
