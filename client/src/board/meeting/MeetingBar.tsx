@@ -2,6 +2,8 @@ import './meeting.css'
 import { CircleDot, Users } from 'lucide-react'
 import { useState } from 'react'
 import { useT } from '../../app/useT'
+import { useViewState } from '../view'
+import { FollowBar } from './FollowBar'
 import { MeetingPanel } from './MeetingPanel'
 import { useMeetingStore } from './meetingStore'
 import { TimerDisplay } from './TimerDisplay'
@@ -9,14 +11,15 @@ import { dotsLeft } from './votes'
 
 /**
  * The meeting in the top panel, for everyone: the timer, how many dots I have left while a
- * vote is open, and the button that opens the meeting panel (the participants list; for the
- * facilitator also follow, timer, vote and the layout switch).
+ * vote is open, the button that opens the meeting panel (the participants list; for the
+ * facilitator also follow, timer, vote and the layout switch), and the follow bar.
  */
 export function MeetingBar() {
   const t = useT()
   const [open, setOpen] = useState(false)
   const left = useMeetingStore((s) => (s.actions ? dotsLeft(s.meeting, s.me?.id) : null))
   const vote = useMeetingStore((s) => s.meeting.vote)
+  const canvas = useViewState().view === 'canvas'
   return (
     <>
       <TimerDisplay size="small" />
@@ -42,6 +45,8 @@ export function MeetingBar() {
         <span className="wt-meetingbutton__label">{t('meeting.button')}</span>
       </button>
       {open ? <MeetingPanel onClose={() => setOpen(false)} /> : null}
+      {/* A row of its own in the top panel, so it never covers the panel's buttons. */}
+      {canvas ? <FollowBar /> : null}
     </>
   )
 }

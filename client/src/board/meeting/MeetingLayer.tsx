@@ -2,8 +2,8 @@ import './meeting.css'
 import { useEffect, useRef } from 'react'
 import { useEditor, useToasts } from 'tldraw'
 import { useT } from '../../app/useT'
+import { useViewState } from '../view'
 import { chime, primeChime } from './chime'
-import { FollowBar } from './FollowBar'
 import { useMeetingStore } from './meetingStore'
 import { registerStructureLock } from './structureLock'
 import { useTimerRemaining } from './TimerDisplay'
@@ -16,8 +16,7 @@ const NOTICE_EVERY_MS = 5_000
 
 /**
  * Everything of the meeting that lives inside the editor (a child of <Tldraw>): the shared
- * meeting state, following the facilitator, the structure locks, the timer's end signal,
- * and the follow bar at the top of the canvas.
+ * meeting state, following the facilitator, the structure locks, the timer's end signal.
  */
 export function MeetingLayer() {
   const editor = useEditor()
@@ -26,8 +25,10 @@ export function MeetingLayer() {
   useMeetingBinding()
   const actions = useMeetingActions()
   useEffect(() => useMeetingStore.setState({ actions }), [actions])
-  useFollowLeader(editor)
-  useShowLeaderSection(editor)
+  // Presentation mode follows the facilitator's section itself (client/src/board/present).
+  const canvas = useViewState().view === 'canvas'
+  useFollowLeader(editor, canvas)
+  useShowLeaderSection(editor, canvas)
   useTimerEnd()
 
   const lastNotice = useRef(0)
@@ -58,7 +59,7 @@ export function MeetingLayer() {
     return () => window.removeEventListener('pointerdown', primeChime, { capture: true })
   }, [])
 
-  return <FollowBar />
+  return null
 }
 
 /** A soft chime when a running timer reaches zero while this page is open (not on a reload after). */

@@ -24,6 +24,13 @@ export interface MeetingStore {
   structureUnlocked: boolean
 }
 
+declare global {
+  interface Window {
+    /** The meeting store of the open board, for tests and debugging in the console. */
+    wtMeeting?: typeof useMeetingStore
+  }
+}
+
 export const useMeetingStore = create<MeetingStore>()(() => ({
   meeting: EMPTY_MEETING,
   me: null,
@@ -40,6 +47,7 @@ export function bindMeeting(doc: Y.Doc, me: MeetingStore['me']): () => void {
   const read = () => useMeetingStore.setState({ meeting: readMeeting(map.entries()), me })
   map.observe(read)
   read()
+  if (typeof window !== 'undefined') window.wtMeeting = useMeetingStore
   return () => {
     map.unobserve(read)
     useMeetingStore.setState({ meeting: EMPTY_MEETING, me: null, structureUnlocked: false })

@@ -3,10 +3,10 @@ import { createUserId, useValue, type Editor, type TLUserId } from 'tldraw'
 import { useMeetingStore } from './meetingStore'
 
 /** The tldraw user id of the person everyone follows, unless that is me; else null. */
-export function useLeaderUserId(): TLUserId | null {
+export function useLeaderUserId(enabled = true): TLUserId | null {
   return useMeetingStore((s) => {
     const follow = s.meeting.follow
-    if (!follow || !s.me || follow.leaderId === s.me.id) return null
+    if (!enabled || !follow || !s.me || follow.leaderId === s.me.id) return null
     return createUserId(follow.leaderId)
   })
 }
@@ -35,8 +35,8 @@ export function useFollowingLeader(editor: Editor, leader: TLUserId | null): boo
  * request. Panning or zooming stops it (tldraw does); the follow bar offers to follow again.
  * When the request ends, following ends too [1].
  */
-export function useFollowLeader(editor: Editor): void {
-  const leader = useLeaderUserId()
+export function useFollowLeader(editor: Editor, enabled = true): void {
+  const leader = useLeaderUserId(enabled)
   const since = useMeetingStore((s) => s.meeting.follow?.since ?? null)
   const here = useLeaderHere(editor, leader)
   const startedFor = useRef<string | null>(null)

@@ -27,9 +27,9 @@ export function sectionOf(editor: Editor, ref: SectionRef, locale: 'nl' | 'en' =
  * On the leader's own screen: whenever the followed section changes (from the meeting panel,
  * the follow bar or another facilitator tab), show it; the followers follow the camera.
  */
-export function useShowLeaderSection(editor: Editor): void {
+export function useShowLeaderSection(editor: Editor, enabled = true): void {
   const leading = useMeetingStore(
-    (s) => !!s.me && !!s.meeting.follow && s.meeting.follow.leaderId === s.me.id,
+    (s) => enabled && !!s.me && !!s.meeting.follow && s.meeting.follow.leaderId === s.me.id,
   )
   const pageId = useMeetingStore((s) => s.meeting.follow?.section?.pageId ?? null)
   const shapeId = useMeetingStore((s) => s.meeting.follow?.section?.shapeId ?? null)

@@ -1,0 +1,260 @@
+import type { MeetingState } from '@wijktafel/shared'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createBoard } from '../bench/support.js'
+import { startApp, type RunningApp } from './support/app.js'
+import { joinAs } from './support/board.js'
+import { launchPerson, screenshot, type Person } from './support/browser.js'
+
+type Box = { x: number; y: number; w: number; h: number }
+
+/** The meeting as the page reads it (client/src/board/meeting/meetingStore.ts). */
+function meeting(page: Page): Promise<MeetingState> {
+  return page.evaluate(() => {
+    const store = (window as { wtMeeting?: { getState(): { meeting: MeetingState } } }).wtMeeting
+    return store!.getState().meeting
+  })
+}
+
+/** Whom this page's tldraw follows, or null. */
+function following(page: Page): Promise<string | null> {
+  return page.evaluate(() => window.editor!.getInstanceState().followingUserId)
+}
+
+/** Is the centre of this page's view inside a page box? */
+function looksAt(page: Page, box: Box): Promise<boolean> {
+  return page.evaluate((b) => {
+    const view = window.editor!.getViewportPageBounds()
+    const cx = view.x + view.w / 2
+    const cy = view.y + view.h / 2
+    return cx >= b.x && cx <= b.x + b.w && cy >= b.y && cy <= b.y + b.h
+  }, box)
+}
+
+function boundsOf(page: Page, id: string): Promise<Box> {
+  return page.evaluate((shapeId) => {
+    const b = window.editor!.getShapePageBounds(shapeId as never)!
+    return { x: b.x, y: b.y, w: b.w, h: b.h }
+  }, id)
+}
+
+/**
+ * A neighbourhood meeting on three devices: the facilitator at a laptop leads, a resident
+ * edits on a phone, a projector shows presentation mode from a viewer link. Each person has
+ * their own Chromium; the steps build on each other, so they run in order.
+ */
+describe('running a meeting in three browsers', () => {
+  let app: RunningApp
+  let facilitator: Person
+  let resident: Person
+  let projector: Person
+  let links: { facilitator: string; editor: string; present: string }
+  let leaderUserId = ''
+  let section: { shapeId: string; bounds: Box }
+
+  beforeAll(async () => {
+    app = await startApp()
+    ;[facilitator, resident, projector] = await Promise.all([
+      launchPerson('Marieke'),
+      launchPerson('Karim', { width: 390, height: 844 }),
+      launchPerson('Beamer', { width: 1280, height: 720 }),
+    ])
+    const board = await createBoard(app.url, 'Samen aan de slag in De Horst', {
+      template: 'example',
+      locale: 'nl',
+    })
+    const base = `${app.url}/b/${board.id}`
+    links = {
+      facilitator: `${base}#${board.tokens.facilitator}`,
+      editor: `${base}#${board.tokens.editor}`,
+      present: `${base}?view=present#${board.tokens.viewer}`,
+    }
+    await joinAs(facilitator, links.facilitator)
+    await joinAs(resident, links.editor)
+    await projector.page.goto(links.present)
+    await projector.page.waitForFunction(() => !!window.editor, undefined, { timeout: 30_000 })
+    leaderUserId = 'user:' + (await facilitator.page.evaluate(() => window.editor!.user.getId()))
+  })
+
+  afterAll(async () => {
+    for (const person of [facilitator, resident, projector]) {
+      if (person?.errors.length) console.warn(person.name, person.errors)
+    }
+    await Promise.all([facilitator, resident, projector].map((p) => p?.close()))
+    await app?.close()
+  })
+
+  it('the facilitator starts "iedereen volgt mij" and steps to the next section: the projector shows it and the phone follows', async () => {
+    const page = facilitator.page
+    await page.getByTestId('meeting-button').click()
+    const panel = page.getByTestId('meeting-panel')
+    await panel.getByTestId('follow-start').click()
+    await expect.poll(() => following(resident.page), { timeout: 15_000 }).toBe(leaderUserId)
+
+    const next = panel.getByRole('button', { name: 'Volgende' })
+    const where = panel.getByTestId('follow-section')
+    await next.click()
+    await expect.poll(() => where.innerText()).toMatch(/Deel 1 van \d+/)
+    await next.click()
+    await expect.poll(() => where.innerText()).toMatch(/Deel 2 van \d+/)
+    const shapeId = (await meeting(page)).follow!.section!.shapeId
+    section = { shapeId, bounds: await boundsOf(page, shapeId) }
+
+    await expect.poll(() => looksAt(page, section.bounds), { timeout: 10_000 }).toBe(true)
+    await expect.poll(() => looksAt(resident.page, section.bounds), { timeout: 15_000 }).toBe(true)
+    await expect.poll(() => looksAt(projector.page, section.bounds), { timeout: 15_000 }).toBe(true)
+    await screenshot(page, 'meeting-facilitator-panel.png')
+    await screenshot(projector.page, 'meeting-projector-section.png')
+  })
+
+  it('the resident pans away, sees the "Volg weer" bar, taps it and follows again', async () => {
+    const phone = resident.page
+    await phone.mouse.move(200, 500)
+    await phone.mouse.wheel(0, 600)
+    await expect.poll(() => following(phone)).toBe(null)
+    const bar = phone.getByTestId('follow-bar')
+    await expect.poll(() => bar.innerText()).toContain('Marieke laat iets zien')
+    await screenshot(phone, 'meeting-follow-bar.png')
+    const again = bar.getByRole('button', { name: 'Volg weer' })
+    const size = (await again.boundingBox())!
+    expect(size.height).toBeGreaterThanOrEqual(44)
+    await again.click()
+    await expect.poll(() => following(phone)).toBe(leaderUserId)
+    await expect.poll(() => bar.count()).toBe(0)
+    await expect.poll(() => looksAt(phone, section.bounds), { timeout: 15_000 }).toBe(true)
+  })
+
+  it('a late joiner (the resident reloads) follows at once', async () => {
+    await resident.page.reload()
+    await resident.page.waitForFunction(() => !!window.editor, undefined, { timeout: 30_000 })
+    await expect.poll(() => following(resident.page), { timeout: 15_000 }).toBe(leaderUserId)
+    await expect.poll(() => looksAt(resident.page, section.bounds), { timeout: 15_000 }).toBe(true)
+  })
+
+  it('a vote with 2 dots: the resident places 2 and no 3rd; totals stay hidden until the facilitator reveals them', async () => {
+    const page = facilitator.page
+    const panel = page.getByTestId('meeting-panel')
+    await panel.getByRole('button', { name: 'Minder' }).click()
+    expect(await panel.getByTestId('vote-dots').innerText()).toBe('2')
+    await panel.getByTestId('vote-open').click()
+    await expect.poll(async () => (await meeting(resident.page)).vote?.dots).toBe(2)
+    const vote = (await meeting(resident.page)).vote
+    expect(vote?.section?.shapeId, JSON.stringify(vote)).toBe(section.shapeId)
+
+    const phone = resident.page
+    const place = phone.getByTestId('vote-place').locator('visible=true')
+    await expect.poll(() => place.count(), { timeout: 15_000 }).toBeGreaterThan(1)
+    const size = (await place.first().boundingBox())!
+    expect(size.width).toBeGreaterThanOrEqual(44)
+    await place.nth(0).click()
+    await expect.poll(() => phone.getByTestId('dots-left').innerText()).toBe('nog 1 stip')
+    await place.nth(1).click()
+    await expect.poll(() => phone.getByTestId('dots-left').innerText()).toBe('geen stippen meer')
+    expect(await phone.getByTestId('vote-place').count()).toBe(0)
+    expect(await phone.getByTestId('vote-mine').count()).toBe(2)
+    // Past the buttons, straight to the actions: a third dot is not written.
+    const third = await phone.evaluate(() => {
+      const store = (window as { wtMeeting?: { getState(): { actions: unknown } } }).wtMeeting!
+      const actions = store.getState().actions as { placeDot(id: string): boolean }
+      const card = window.editor!.getCurrentPageShapes().find((s) => s.type !== 'wt-zone')!
+      return actions.placeDot(card.id)
+    })
+    expect(third).toBe(false)
+    // Still following: tapping a dot does not take the phone away from the facilitator.
+    expect(await following(phone)).toBe(leaderUserId)
+    await screenshot(phone, 'meeting-phone-vote.png')
+
+    // The facilitator sees the ballot arrive, but no totals.
+    await expect
+      .poll(async () => Object.values((await meeting(page)).ballots)[0]?.cards.length)
+      .toBe(2)
+    expect(await page.getByTestId('vote-total').count()).toBe(0)
+    expect(await phone.getByTestId('vote-total').count()).toBe(0)
+
+    await panel.getByTestId('vote-reveal').click()
+    const totalOn = async (p: Page) => {
+      const texts = await p.getByTestId('vote-total').allInnerTexts()
+      return texts.reduce((sum, text) => sum + Number(text.trim()), 0)
+    }
+    await expect.poll(() => totalOn(page)).toBe(2)
+    await expect.poll(() => totalOn(phone)).toBe(2)
+    expect(await phone.getByTestId('vote-place').count()).toBe(0)
+    await screenshot(page, 'meeting-revealed-facilitator.png')
+    await screenshot(phone, 'meeting-revealed-phone.png')
+  })
+
+  it("the facilitator's timer shows on the phone and on the projector", async () => {
+    const panel = facilitator.page.getByTestId('meeting-panel')
+    await panel.getByRole('button', { name: '3 min' }).click()
+    const clock = /\b[23]:\d\d\b/
+    await expect
+      .poll(() => resident.page.getByTestId('meeting-timer').innerText(), { timeout: 10_000 })
+      .toMatch(clock)
+    await expect
+      .poll(() => projector.page.getByRole('timer').first().innerText(), { timeout: 10_000 })
+      .toMatch(clock)
+    await screenshot(resident.page, 'meeting-phone-timer.png')
+    await screenshot(projector.page, 'meeting-projector-timer.png')
+  })
+
+  it('the resident cannot drag a zone: it stays where it was, for everyone; cards stay movable', async () => {
+    const phone = resident.page
+    await facilitator.page
+      .getByTestId('meeting-panel')
+      .getByRole('button', { name: 'Stop volgen' })
+      .click()
+    await expect.poll(() => following(phone)).toBe(null)
+    const target = await phone.evaluate(() => {
+      const editor = window.editor!
+      const zone = editor.getCurrentPageShapes().find((s) => s.type === 'wt-zone')!
+      const card = editor
+        .getSortedChildIdsForParent(zone.id)
+        .map((id) => editor.getShape(id)!)
+        .find((s) => s.type.startsWith('wt-'))!
+      editor.zoomToBounds(editor.getShapePageBounds(zone.id)!, { animation: { duration: 0 } })
+      const b = editor.getShapePageBounds(zone.id)!
+      const head = editor.pageToScreen({ x: b.x + b.w / 2, y: b.y + 20 })
+      const c = editor.getShapePageBounds(card.id)!
+      const mid = editor.pageToScreen({ x: c.x + c.w / 2, y: c.y + c.h / 2 })
+      return {
+        zone: zone.id as string,
+        x: zone.x,
+        y: zone.y,
+        head: { x: head.x, y: head.y },
+        card: card.id as string,
+        mid: { x: mid.x, y: mid.y },
+        cardX: card.x,
+      }
+    })
+    await phone.mouse.move(target.head.x, target.head.y)
+    await phone.mouse.down()
+    await phone.mouse.move(target.head.x + 60, target.head.y + 120, { steps: 6 })
+    await phone.mouse.up()
+    await expect
+      .poll(() => phone.locator('.tlui-toast__title').allInnerTexts())
+      .toContain('De indeling ligt vast; alleen de gespreksleider kan die veranderen')
+    const zoneAt = (p: Page) =>
+      p.evaluate<{ x: number; y: number }, string>((id) => {
+        const z = window.editor!.getShape(id as never) as unknown as { x: number; y: number }
+        return { x: z.x, y: z.y }
+      }, target.zone)
+    expect(await zoneAt(phone)).toEqual({ x: target.x, y: target.y })
+
+    // A card inside the zone still moves; once the facilitator sees that, the zone's place too.
+    await phone.keyboard.press('Escape')
+    await phone.mouse.move(target.mid.x, target.mid.y)
+    await phone.mouse.down()
+    await phone.mouse.move(target.mid.x + 15, target.mid.y + 10, { steps: 6 })
+    await phone.mouse.up()
+    const cardX = (p: Page) =>
+      p.evaluate(
+        (id) => (window.editor!.getShape(id as never) as unknown as { x: number }).x,
+        target.card,
+      )
+    await expect.poll(() => cardX(phone)).not.toBe(target.cardX)
+    const moved = await cardX(phone)
+    await expect.poll(() => cardX(facilitator.page), { timeout: 10_000 }).toBe(moved)
+    expect(await zoneAt(facilitator.page)).toEqual({ x: target.x, y: target.y })
+    await screenshot(phone, 'meeting-phone-structure-locked.png')
+  })
+})
