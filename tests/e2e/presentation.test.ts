@@ -1,5 +1,9 @@
+import { YDOC_MEETING, type MeetingFollow, type MeetingTimer } from '@wijktafel/shared'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
 import { createBoard } from '../bench/support.js'
 import { startApp, type RunningApp } from './support/app.js'
 import { launchPerson, screenshot, type Person } from './support/browser.js'
@@ -16,6 +20,7 @@ describe('presentation mode on a projector', () => {
   let phone: Person
   let boardUrl: (token: string, query?: string) => string
   let tokens: { viewer: string; editor: string; facilitator: string }
+  let boardId: string
 
   beforeAll(async () => {
     app = await startApp()
@@ -28,6 +33,7 @@ describe('presentation mode on a projector', () => {
       locale: 'nl',
     })
     tokens = board.tokens
+    boardId = board.id
     boardUrl = (token, query = '') => `${app.url}/b/${board.id}${query}#${token}`
   })
 
@@ -152,6 +158,71 @@ describe('presentation mode on a projector', () => {
     for (const b of buttons) {
       expect(Math.min(b.width, b.height), 'touch target').toBeGreaterThanOrEqual(44)
       expect(b.bottom).toBeLessThanOrEqual(844)
+    }
+  })
+
+  it('follows the facilitator’s section, steps away, rejoins, and shows the timer large', async () => {
+    const page = projector.page
+    await openPresentation(projector, boardUrl(tokens.viewer, '?view=present'))
+    // The facilitator, as a real y-websocket client with the facilitator's link.
+    const doc = new Y.Doc()
+    const provider = new WebsocketProvider(`${app.url.replace('http', 'ws')}/sync`, boardId, doc, {
+      params: { token: tokens.facilitator },
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    })
+    try {
+      await new Promise<void>((resolve) => provider.once('sync', () => resolve()))
+      const zones = await page.evaluate(() => {
+        const editor = window.editor!
+        const pageId = editor.getPages()[1]!.id
+        const zone = (section: string) =>
+          editor
+            .getSortedChildIdsForParent(pageId)
+            .map((id) => editor.getShape(id)!)
+            .find(
+              (s) => s.type === 'wt-zone' && (s.props as { section?: string }).section === section,
+            )!.id
+        return { page: pageId, actions: zone('actions'), decisions: zone('decisions') }
+      })
+      const meeting = doc.getMap<unknown>(YDOC_MEETING)
+      const lead = (shapeId: string, since: number): MeetingFollow => ({
+        leaderId: 'marieke-1',
+        name: 'Marieke',
+        section: { pageId: zones.page, shapeId },
+        since,
+      })
+      const since = Date.now()
+      meeting.set('follow', lead(zones.actions, since))
+      await expect.poll(async () => (await settled(page)).section).toBe(zones.actions)
+      expect(await page.getByTestId('present-title').textContent()).toBe('Acties')
+      expect(await page.getByTestId('present-following').textContent()).toContain('Marieke')
+
+      // The person at the projector steps: following stops there, a bar offers to rejoin.
+      await page.keyboard.press('End')
+      await page.getByTestId('present-rejoin').waitFor()
+      const lastSection = (await settled(page)).section
+      meeting.set('follow', lead(zones.decisions, since))
+      await page.waitForSelector(`[data-leader-section="${zones.decisions}"]`)
+      expect((await settled(page)).section, 'stays where the person stepped').toBe(lastSection)
+      await page.getByTestId('present-rejoin').click()
+      await expect.poll(async () => (await settled(page)).section).toBe(zones.decisions)
+      await page.getByTestId('present-following').waitFor()
+
+      // The facilitator's timer, large on the projector, counting down each second.
+      const timer: MeetingTimer = { durationMs: 300_000, endsAt: Date.now() + 300_000 }
+      meeting.set('timer', timer)
+      const timerText = () => page.getByTestId('present-timer').textContent()
+      await expect.poll(timerText).toMatch(/^[45]:\d\d$/)
+      const first = await timerText()
+      await expect.poll(timerText, { timeout: 5_000 }).not.toBe(first)
+      await screenshot(page, 'present-follow-timer.png')
+      meeting.delete('follow')
+      meeting.delete('timer')
+      await page.getByTestId('present-timer').waitFor({ state: 'detached' })
+    } finally {
+      provider.destroy()
+      doc.destroy()
     }
   })
 })

@@ -133,6 +133,7 @@ function PresentationMode() {
       data-section={section?.ref.shapeId ?? ''}
       data-part={p.part}
       data-cards={section?.cards.length ?? 0}
+      data-leader-section={p.leaderSection ?? ''}
     >
       <style>{NAMES_HIDDEN_CSS + focusCss(p.shown)}</style>
       <header className="wt-present__top">

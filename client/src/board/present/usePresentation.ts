@@ -24,6 +24,8 @@ export interface Presentation {
   /** The facilitator asks everyone to follow, but this person stepped away. */
   canRejoin: boolean
   leaderName: string
+  /** The section the facilitator shows (its shape id), followed or not. */
+  leaderSection: string | null
   /** One step: the next part of this section or the next section (-1 back). */
   step(delta: 1 | -1): void
   goTo(index: number): void
@@ -156,6 +158,7 @@ export function usePresentation(editor: Editor): Presentation {
     following,
     canRejoin: !!followed && !leading && !following,
     leaderName: follow?.name ?? '',
+    leaderSection: followed?.shapeId ?? null,
     step,
     goTo: (i) => goTo(i),
     first: () => goTo(0),
