@@ -328,6 +328,7 @@ export const en: Record<MessageKey, string> = {
   'meeting.vote.remove': 'Take your dot back',
   'meeting.vote.total': '{count} dots',
   'meeting.vote.revealed': 'Result',
+  'meeting.vote.voterOne': '1 person voted',
   'meeting.vote.voters': '{count} people voted',
   'meeting.vote.hidden': 'The result comes when the facilitator shows it',
   'meeting.structure.title': 'Change the layout',

@@ -327,6 +327,7 @@ export const nl = {
   'meeting.vote.remove': 'Haal je stip weg',
   'meeting.vote.total': '{count} stippen',
   'meeting.vote.revealed': 'Uitslag',
+  'meeting.vote.voterOne': '1 persoon stemde',
   'meeting.vote.voters': '{count} mensen stemden',
   'meeting.vote.hidden': 'De uitslag komt als de gespreksleider hem laat zien',
   'meeting.structure.title': 'Indeling aanpassen',
