@@ -144,8 +144,20 @@ describe('running a meeting in three browsers', () => {
     const phone = resident.page
     const place = phone.getByTestId('vote-place').locator('visible=true')
     await expect.poll(() => place.count(), { timeout: 15_000 }).toBeGreaterThan(1)
-    const size = (await place.first().boundingBox())!
-    expect(size.width).toBeGreaterThanOrEqual(44)
+    // Following the laptop's view, the phone shows the section small: to read the cards the
+    // resident zooms in (pinch; here ctrl+wheel) on the section, which stops following.
+    const centre = await phone.evaluate((b) => {
+      const p = window.editor!.pageToScreen({ x: b.x + b.w / 2, y: b.y + b.h / 2 })
+      return { x: p.x, y: p.y }
+    }, section.bounds)
+    await phone.mouse.move(centre.x, centre.y)
+    await phone.keyboard.down('Control')
+    for (let i = 0; i < 4; i++) await phone.mouse.wheel(0, -200)
+    await phone.keyboard.up('Control')
+    await expect.poll(() => following(phone)).toBe(null)
+    await expect
+      .poll(async () => (await place.first().boundingBox())?.width ?? 0)
+      .toBeGreaterThanOrEqual(44)
     await place.nth(0).click()
     await expect.poll(() => phone.getByTestId('dots-left').innerText()).toBe('nog 1 stip')
     await place.nth(1).click()
@@ -160,9 +172,16 @@ describe('running a meeting in three browsers', () => {
       return actions.placeDot(card.id)
     })
     expect(third).toBe(false)
-    // Still following: tapping a dot does not take the phone away from the facilitator.
-    expect(await following(phone)).toBe(leaderUserId)
     await screenshot(phone, 'meeting-phone-vote.png')
+    // Back with the facilitator; tapping a dot does not take the phone away again.
+    await phone.getByTestId('follow-bar').getByRole('button', { name: 'Volg weer' }).click()
+    await expect.poll(() => following(phone)).toBe(leaderUserId)
+    await phone.getByTestId('vote-mine').first().click()
+    await expect.poll(() => phone.getByTestId('dots-left').innerText()).toBe('nog 1 stip')
+    expect(await following(phone)).toBe(leaderUserId)
+    await place.first().click()
+    await expect.poll(() => phone.getByTestId('dots-left').innerText()).toBe('geen stippen meer')
+    expect(await following(phone)).toBe(leaderUserId)
 
     // The facilitator sees the ballot arrive, but no totals.
     await expect
@@ -256,5 +275,13 @@ describe('running a meeting in three browsers', () => {
     await expect.poll(() => cardX(facilitator.page), { timeout: 10_000 }).toBe(moved)
     expect(await zoneAt(facilitator.page)).toEqual({ x: target.x, y: target.y })
     await screenshot(phone, 'meeting-phone-structure-locked.png')
+
+    // tldraw's lock toggle is not offered to an editor (it would only be refused).
+    await phone.mouse.click(target.mid.x + 15, target.mid.y + 10, { button: 'right' })
+    await phone.locator('.tlui-menu').first().waitFor()
+    expect(
+      await phone.locator('[data-testid$=".toggle-lock"]').locator('visible=true').count(),
+    ).toBe(0)
+    await phone.keyboard.press('Escape')
   })
 })

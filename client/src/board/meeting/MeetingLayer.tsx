@@ -53,6 +53,14 @@ export function MeetingLayer() {
     [editor, toasts],
   )
 
+  // tldraw's lock toggle is the facilitator's: for anyone else it would only be refused.
+  const role = useMeetingStore((s) => s.me?.role)
+  useEffect(() => {
+    if (!role || role === 'facilitator') return
+    document.body.classList.add('wt-no-lock')
+    return () => document.body.classList.remove('wt-no-lock')
+  }, [role])
+
   useEffect(() => {
     // The first tap unlocks sound for the timer's chime (chime.ts).
     window.addEventListener('pointerdown', primeChime, { once: true, capture: true })

@@ -201,7 +201,9 @@ function VoteBlock({ lead }: { lead: FacilitatorActions }) {
             ? t('meeting.vote.revealed')
             : t('meeting.vote.running').replace('{title}', title)}
           {' · '}
-          {t('meeting.vote.voters').replace('{count}', String(voters))}
+          {voters === 1
+            ? t('meeting.vote.voterOne')
+            : t('meeting.vote.voters').replace('{count}', String(voters))}
         </p>
         <div className="wt-meeting__row">
           {!vote.revealed ? (

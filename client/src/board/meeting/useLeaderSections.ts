@@ -6,7 +6,7 @@ import { boardSections, findSection, showSection, type Section } from '../presen
 import { useMeetingStore } from './meetingStore'
 
 /** Screen pixels kept free for the top bar and the toolbar when the leader shows a section. */
-export const LEADER_INSETS = { top: 150, right: 24, bottom: 110, left: 24 }
+export const LEADER_INSETS = { top: 190, right: 24, bottom: 150, left: 24 }
 
 /** The sections of the current page, live. */
 export function useSections(editor: Editor): Section[] {
