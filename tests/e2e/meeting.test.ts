@@ -152,8 +152,11 @@ describe('running a meeting in three browsers', () => {
     }, section.bounds)
     await phone.mouse.move(centre.x, centre.y)
     await phone.keyboard.down('Control')
-    for (let i = 0; i < 4; i++) await phone.mouse.wheel(0, -200)
+    // Until card text is about 13 px or more (cards.css: 19 px at zoom 1).
+    const zoom = () => phone.evaluate(() => window.editor!.getZoomLevel())
+    for (let i = 0; i < 40 && (await zoom()) < 0.7; i++) await phone.mouse.wheel(0, -100)
     await phone.keyboard.up('Control')
+    expect(await zoom()).toBeGreaterThanOrEqual(0.7)
     await expect.poll(() => following(phone)).toBe(null)
     await expect
       .poll(async () => (await place.first().boundingBox())?.width ?? 0)
