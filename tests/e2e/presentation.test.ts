@@ -139,6 +139,15 @@ describe('presentation mode on a projector', () => {
     await expect.poll(() => page.locator('.tlui-layout').isVisible()).toBe(true)
     // The camera is free again: the whole map is in view, zoomed out.
     expect(await page.evaluate(() => window.editor!.getCameraOptions().isLocked)).toBe(false)
+    await screenshot(page, 'present-left.png')
+
+    // The button in the top panel opens it again, and the link says so.
+    await page.getByRole('button', { name: 'Presenteren' }).click()
+    await page.getByTestId('presentation').waitFor()
+    expect(new URL(page.url()).searchParams.get('view')).toBe('present')
+    await page.getByTestId('present-leave').click()
+    await page.getByTestId('presentation').waitFor({ state: 'detached' })
+    expect(new URL(page.url()).searchParams.get('view')).toBeNull()
   })
 
   it('works on a phone: the section fits the width, the controls at the bottom', async () => {
