@@ -81,4 +81,18 @@ describe('the structure lock on the client', () => {
     dragFromTo(editor, HEAD, { x: 1500, y: 400 })
     expect(at(zone)).not.toEqual(before)
   })
+
+  it('a page holding structure: an editor cannot delete it, the facilitator can', () => {
+    const page = editor.getCurrentPageId()
+    editor.createPage({ name: 'Tweede' })
+    as('editor')
+    editor.deletePage(page)
+    expect(editor.getPage(page)).toBeDefined()
+    expect(editor.getShape(zone)).toBeDefined()
+    expect(editor.getShape(card)).toBeDefined()
+    as('facilitator')
+    editor.deletePage(page)
+    expect(editor.getPage(page)).toBeUndefined()
+    expect(editor.getShape(zone)).toBeUndefined()
+  })
 })

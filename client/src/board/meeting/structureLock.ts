@@ -1,5 +1,5 @@
 import { canChangeStructure, isStructureShape, ZONE_SHAPE } from '@wijktafel/shared'
-import type { Editor, TLShape, TLShapeId } from 'tldraw'
+import type { Editor, TLPageId, TLShape, TLShapeId } from 'tldraw'
 import { useMeetingStore } from './meetingStore'
 
 /** Structure this person created in the current task (a template, a zone just placed) [2]. */
@@ -35,6 +35,23 @@ export function registerStructureLock(editor: Editor, onRefused: () => void): ()
       clearing = false
     })
   }
+  // A whole page goes with its structure, or not at all [4].
+  let deletingPage = 0
+  const deletePage = editor.deletePage
+  editor.deletePage = function (page: Parameters<Editor['deletePage']>[0]) {
+    const id = typeof page === 'string' ? page : page.id
+    const me = useMeetingStore.getState().me
+    if (me && !canChangeStructure(me.role) && holdsStructure(editor, id)) {
+      onRefused()
+      return editor
+    }
+    deletingPage++
+    try {
+      return deletePage.call(editor, page)
+    } finally {
+      deletingPage--
+    }
+  }
   const offCreate = editor.sideEffects.registerAfterCreateHandler('shape', (shape, source) => {
     // A map made from a template creates its zones and may adjust them in the same go [2].
     if (source !== 'user' || !isStructureShape(shape)) return
@@ -52,7 +69,9 @@ export function registerStructureLock(editor: Editor, onRefused: () => void): ()
     },
   )
   const offDelete = editor.sideEffects.registerBeforeDeleteHandler('shape', (shape, source) => {
-    if (source !== 'user' || mayChangeStructure() || fresh.has(shape.id)) return
+    if (source !== 'user' || deletingPage > 0 || mayChangeStructure() || fresh.has(shape.id)) {
+      return
+    }
     // A zone's cards are deleted with it: they stay when the zone stays [3].
     if (!isStructureShape(shape) && !insideBlocked(editor, shape, blocked)) return
     blocked.add(shape.id)
@@ -61,6 +80,7 @@ export function registerStructureLock(editor: Editor, onRefused: () => void): ()
     return false
   })
   return () => {
+    editor.deletePage = deletePage
     offCreate()
     offChange()
     offDelete()
@@ -77,6 +97,12 @@ function forgetsPartner(prev: TLShape, next: TLShape): boolean {
   const { participantId: _b, ...restAfter } = after
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
   return same(restBefore, restAfter) && same({ ...prev, props: null }, { ...next, props: null })
+}
+
+function holdsStructure(editor: Editor, pageId: TLPageId): boolean {
+  const ids = editor.getPageShapeIds(pageId)
+  for (const id of ids) if (isStructureShape(editor.getShape(id))) return true
+  return false
 }
 
 function insideBlocked(editor: Editor, shape: TLShape, blocked: ReadonlySet<string>): boolean {
@@ -97,3 +123,8 @@ function insideBlocked(editor: Editor, shape: TLShape, blocked: ReadonlySet<stri
 //     the server sees the addition and the change as one added record.
 // [3] tldraw deletes a shape's descendants after it in one `store.remove`; a refused zone
 //     would otherwise lose its cards.
+// [4] tldraw's deletePage deletes the page's shapes first and the page after: refusing only
+//     the zones would leave a page without its cards, or zones without a page. So the page
+//     is refused before anything goes (an editor, as the server does), and a facilitator
+//     deletes a whole page on purpose, "Indeling aanpassen" or not. Wrapped on this editor
+//     only, and put back when the lock is unregistered.
