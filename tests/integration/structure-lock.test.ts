@@ -106,22 +106,29 @@ describe('the structure is locked', () => {
       const zone = sectionZone(editor!)
       const seenByOther = valuesSeen(other!)
       const changed = change(zone)
+      // As tldraw deletes a zone: with the cards in it.
+      const cards = all(editor!).filter((r) => r.parentId === zone.id)
       const apply = (client: TestClient) =>
-        changed ? put(client, changed) : remove(client, zone.id)
+        changed ? put(client, changed) : remove(client, zone.id, ...cards.map((r) => r.id))
+      const before = snapshot(other!)
 
       apply(editor!)
       await waitFor(() => editor!.denied.length > 0, { message: 'the editor is told' })
       expect(editor!.denied.map(parseRefusal)).toEqual([
         `${STRUCTURE_LOCKED}: only the facilitator may change ${zone.id}`,
       ])
-      await waitFor(() => JSON.stringify(records(editor!).get(zone.id)) === JSON.stringify(zone), {
-        message: 'the editor’s zone is back where it was',
+      await waitFor(() => snapshot(editor!) === before, {
+        message: 'the editor’s zone is back where it was, with its cards',
       })
-      // The other editor only ever had the zone as it was.
+      // The other editor only ever had the zone and its cards as they were.
       for (const value of seenByOther.get(zone.id) ?? []) expect(value).toEqual(zone)
+      for (const card of cards) {
+        for (const value of seenByOther.get(card.id) ?? []) expect(value).toEqual(card)
+      }
+      expect(snapshot(other!)).toBe(before)
 
       // The editor's cards still move: the lock is only on the structure.
-      const card = all(editor!).find((r) => r.parentId === zone.id)!
+      const card = cards[0]!
       put(editor!, { ...card, x: card.x! + 10 })
       await waitFor(() => records(other!).get(card.id)?.x === card.x! + 10, {
         message: 'the other editor sees the card move',

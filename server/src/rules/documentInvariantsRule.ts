@@ -1,5 +1,5 @@
 import { shortKey } from '../rooms/closeReason.js'
-import { deletedOnPage, isObject } from './deletedOnPage.js'
+import { deletedUnder, isObject } from './deletedUnder.js'
 import type { RecordsView, Refusal, Rule, RuleContext } from './Rule.js'
 
 /** tldraw's TLDOCUMENT_ID: the one document record every board has. */
@@ -26,7 +26,7 @@ function refusals({ changes, records }: RuleContext): Refusal[] {
   // Only an update that deletes a page pays for this scan.
   if (!deletedPage || hasPage(records)) return []
   const reason = `cannot delete the last page ${shortKey(deletedPage)}`
-  return [deletedPage, ...deletedOnPage(deletedPage, changes)].map((key) => ({ key, reason }))
+  return [deletedPage, ...deletedUnder(deletedPage, changes)].map((key) => ({ key, reason }))
 }
 
 function typeName(value: unknown): unknown {

@@ -193,6 +193,14 @@ describe('structureLockRule', () => {
     })
   })
 
+  it('puts back the cards an editor deleted with a zone, as tldraw deletes them', () => {
+    const inZone = records.filter((r) => r.parentId === zone.id).map((r) => r.id)
+    expect(inZone.length).toBeGreaterThan(0)
+    const refused = judge({ deletes: [zone.id, ...inZone] })
+    expect(refused.map((r) => r.key)).toEqual([zone.id, ...inZone])
+    expect(new Set(refused.map((r) => r.reason))).toEqual(new Set([locked(zone.id)]))
+  })
+
   it('puts back the deleted group a zone hangs in, and the bindings to a deleted zone', () => {
     const group = { ...geoShape('groep'), type: 'group', props: {} }
     const inGroup = { ...zone, id: 'shape:in-groep', parentId: group.id }

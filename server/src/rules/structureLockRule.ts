@@ -8,10 +8,10 @@ import { shortKey } from '../rooms/closeReason.js'
 import {
   MAX_DEPTH,
   deletedBindings,
-  deletedOnPage,
+  deletedUnder,
   deletedRecords,
   isObject,
-} from './deletedOnPage.js'
+} from './deletedUnder.js'
 import type { KeyChange, Refusal, Rule, RuleContext } from './Rule.js'
 
 /**
@@ -19,7 +19,7 @@ import type { KeyChange, Refusal, Rule, RuleContext } from './Rule.js'
  * a map's zones, legend, frames and locked shapes (`isStructureShape` in @wijktafel/shared).
  * An editor may add them (a map built from a template) [1]. For an editor's update, put back:
  * - an update or delete of a structure shape, with what the same update deleted around it
- *   (the parents it hangs in, the bindings to it) [2]; an update that turns a shape into
+ *   (the parents it hangs in, the cards in it, the bindings to it) [2]; an update that turns a shape into
  *   structure or locks or unlocks it counts too. Allowed: a lane forgetting its partner, the
  *   only change `props.participantId` becoming null, when that participant is gone [3];
  * - a deleted page that would still hold structure, with everything deleted on it, as
@@ -43,7 +43,7 @@ function refusals(context: RuleContext): Refusal[] {
   // Pages first: they bring back their shapes, which may be what a lane's partner is.
   for (const page of pagesHoldingStructure(context, deletedPages, deleted)) {
     const reason = `${STRUCTURE_LOCKED}: ${shortKey(page)} holds the map's structure`
-    for (const key of [page, ...deletedOnPage(page, context.changes)]) add(key, reason)
+    for (const key of [page, ...deletedUnder(page, context.changes)]) add(key, reason)
   }
   for (const change of touched) {
     const { key, action } = change
@@ -51,7 +51,11 @@ function refusals(context: RuleContext): Refusal[] {
     const reason = `${STRUCTURE_LOCKED}: only the facilitator may change ${shortKey(key)}`
     add(key, reason)
     if (action !== 'delete') continue
-    const around = [...deletedParents(key, deleted), ...deletedBindings(new Set([key]), deleted)]
+    const around = [
+      ...deletedParents(key, deleted),
+      ...deletedBindings(new Set([key]), deleted),
+      ...deletedUnder(key, context.changes),
+    ]
     for (const other of around) add(other, reason)
   }
   return [...putBack].map(([key, reason]) => ({ key, reason }))
@@ -158,7 +162,8 @@ function sameJson(a: unknown, b: unknown): boolean {
 //     who may write may do that. What cannot happen by accident during a meeting is the
 //     map's frame moving under everyone's cards, a section title changing, or a lane going.
 // [2] A zone put back into a parent (a group, a frame) that the same update deleted would
-//     hang nowhere; a binding to it would leave an arrow that no longer follows it.
+//     hang nowhere; without the cards tldraw deleted with it, it would come back empty; a
+//     binding to it would leave an arrow that no longer follows it.
 // [3] The client clears a deleted participant from every lane in the change that deletes
 //     it (client/src/shapes/participant/forgetDeletedParticipants.ts); refusing that would
 //     leave a lane pointing at nobody. Only a participant that is gone frees its lane, so

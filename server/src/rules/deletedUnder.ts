@@ -1,11 +1,11 @@
 import type { KeyChange } from './Rule.js'
 
 /**
- * The keys an update deleted that lived on `pageId`: shapes whose parent chain leads to it
- * (through shapes deleted in the same update) and bindings between such shapes. A page put
- * back comes back with them [1].
+ * The keys an update deleted that lived under `ancestorId` (a page or a shape): shapes whose
+ * parent chain leads to it (through shapes deleted in the same update) and bindings to such
+ * shapes. A page or a zone put back comes back with them [1].
  */
-export function deletedOnPage(pageId: string, changes: readonly KeyChange[]): string[] {
+export function deletedUnder(ancestorId: string, changes: readonly KeyChange[]): string[] {
   const deleted = deletedRecords(changes)
   const onPage = new Set<string>()
   const isOnPage = (key: string, depth = 0): boolean => {
@@ -13,7 +13,8 @@ export function deletedOnPage(pageId: string, changes: readonly KeyChange[]): st
     const record = deleted.get(key)
     if (!record || record.typeName !== 'shape' || depth > MAX_DEPTH) return false
     const parent = record.parentId
-    const found = parent === pageId || (typeof parent === 'string' && isOnPage(parent, depth + 1))
+    const found =
+      parent === ancestorId || (typeof parent === 'string' && isOnPage(parent, depth + 1))
     if (found) onPage.add(key)
     return found
   }
@@ -52,6 +53,7 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 /** Deeper parent chains are not a board but an attack on the stack. */
 export const MAX_DEPTH = 1000
 
-// [1] tldraw deletes a page's shapes (and their bindings) in the same change as the page.
-//     A page that comes back without them would be empty, and what was on it gone for
-//     everyone although nothing said so (documentInvariantsRule, structureLockRule).
+// [1] tldraw deletes a page's shapes (and their bindings) in the same change as the page,
+//     and a shape's descendants with the shape. A page or a zone that comes back without
+//     them would be empty, and what was on it gone for everyone although nothing said so
+//     (documentInvariantsRule, structureLockRule).
