@@ -305,20 +305,24 @@ function measure(page: Page) {
     const H = window.innerHeight
     const licence = { left: W - 128, top: H - 56, right: W, bottom: H }
     const top = document.querySelector('.wt-present__top')!.getBoundingClientRect()
-    const controls = [...document.querySelectorAll('.wt-present button, .wt-present__bottom > *')]
+    const controls = Array.from(
+      document.querySelectorAll('.wt-present button, .wt-present__bottom > *'),
+    )
       .map((el) => el.getBoundingClientRect())
       .filter((r) => r.width > 0 && r.height > 0)
     const meets = (a: DOMRect, b: { left: number; top: number; right: number; bottom: number }) =>
       a.left < b.right - 1 && a.right > b.left + 1 && a.top < b.bottom - 1 && a.bottom > b.top + 1
-    const cards = [...document.querySelectorAll<HTMLElement>('.tl-shape')].filter((shape) => {
-      const style = getComputedStyle(shape)
-      // Areas (a participant) are frames around cards, not cards: their cards are measured.
-      return (
-        style.visibility !== 'hidden' &&
-        style.display !== 'none' &&
-        !!shape.querySelector('.wtc-card:not(.wtc-card--area)')
-      )
-    })
+    const cards = Array.from(document.querySelectorAll<HTMLElement>('.tl-shape')).filter(
+      (shape) => {
+        const style = getComputedStyle(shape)
+        // Areas (a participant) are frames around cards, not cards: their cards are measured.
+        return (
+          style.visibility !== 'hidden' &&
+          style.display !== 'none' &&
+          !!shape.querySelector('.wtc-card:not(.wtc-card--area)')
+        )
+      },
+    )
     let smallestText = Infinity
     const underTopBar: string[] = []
     const underLicence: string[] = []
@@ -327,7 +331,7 @@ function measure(page: Page) {
     for (const shape of cards) {
       const id = shape.getAttribute('data-shape-id') ?? '?'
       const r = shape.getBoundingClientRect()
-      for (const text of shape.querySelectorAll<HTMLElement>('.wtc-text')) {
+      for (const text of Array.from(shape.querySelectorAll<HTMLElement>('.wtc-text'))) {
         if (!text.textContent?.trim()) continue
         smallestText = Math.min(smallestText, parseFloat(getComputedStyle(text).fontSize) * zoom)
       }
@@ -351,7 +355,7 @@ function measure(page: Page) {
 /** The text of every shape shown on the canvas (hidden ones left out). */
 function visibleCanvasText(page: Page): Promise<string> {
   return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('.tl-shape')]
+    Array.from(document.querySelectorAll<HTMLElement>('.tl-shape'))
       .filter((el) => getComputedStyle(el).visibility !== 'hidden')
       .map((el) => el.innerText)
       .join('\n'),
