@@ -84,6 +84,20 @@ describe('keeping what the table agreed, in real browsers', () => {
     expect(svg).not.toContain(photoSrc) // embedded, not referenced
     expect(svg).toContain('data:image/png;base64,')
     expect(svg).toMatch(/<rect[^>]*fill="#ffffff"/)
+
+    // One section of the map: Fatma, a participant, as presentation mode shows her.
+    await page.keyboard.press('Control+Shift+S')
+    await dialog.waitFor()
+    await dialog.getByRole('combobox').selectOption({ label: 'Fatma' })
+    await dialog.getByText('PNG', { exact: true }).click()
+    const part = await downloadOf(page, () =>
+      dialog.getByRole('button', { name: 'Bewaar afbeelding' }).click(),
+    )
+    expect(part.suggestedFilename()).toBe(`de-horst-belangenkaart-fatma-${today}.png`)
+    const partSize = pngSize(await readFile((await part.path())!))
+    expect(partSize.width).toBeGreaterThan(200)
+    expect(partSize.width).toBeLessThan(size.width / 3)
+    await dialog.waitFor({ state: 'hidden' })
   })
 
   it('saving a picture works with no network: fonts, pictograms and the photo are inside', async () => {
@@ -110,6 +124,7 @@ describe('keeping what the table agreed, in real browsers', () => {
 
   it('the facilitator saves a version with its thumbnail and restores it in front of a participant', async () => {
     const page = facilitator.page
+    await reopen(facilitator, boardUrl) // a fresh page: no dialog left open by a failed test
     await joinAs(participant, `${app.url}/b/${board.id}#${board.tokens.editor}`)
     const interests = (p: Page) =>
       p.evaluate(
@@ -195,6 +210,7 @@ describe('keeping what the table agreed, in real browsers', () => {
 
   it('the menu and the versions panel fit a phone, with buttons of at least 44 px', async () => {
     const page = facilitator.page
+    await reopen(facilitator, boardUrl) // a fresh page: no dialog left open by a failed test
     await page.setViewportSize({ width: 390, height: 844 })
     try {
       await page.getByRole('button', { name: 'Bewaren' }).click()
@@ -221,6 +237,7 @@ describe('keeping what the table agreed, in real browsers', () => {
 
   it('"Actielijst (CSV)" holds every action of the board, readable by a CSV parser', async () => {
     const page = facilitator.page
+    await reopen(facilitator, boardUrl) // a fresh page: no dialog left open by a failed test
     const actions = await page.evaluate(() =>
       window
         .editor!.store.allRecords()
@@ -245,6 +262,7 @@ describe('keeping what the table agreed, in real browsers', () => {
 
   it('"Download bord (JSON)" and "Bord uit bestand" make an equal new board; a broken file makes none', async () => {
     const page = facilitator.page
+    await reopen(facilitator, boardUrl) // a fresh page: no dialog left open by a failed test
     const file = await fromMenu(page, 'Download bord (JSON)')
     expect(file.suggestedFilename()).toBe(`de-horst-${utcDate()}.wijktafel.json`)
     const original = await boardSummary(page)
@@ -283,6 +301,7 @@ describe('keeping what the table agreed, in real browsers', () => {
 
   it('the facilitator deletes the board: named in the question, gone for everyone, forgotten on this device', async () => {
     const page = facilitator.page
+    await reopen(facilitator, boardUrl) // a fresh page: no dialog left open by a failed test
     await joinAs(participant, `${app.url}/b/${board.id}#${board.tokens.editor}`)
     await page.getByRole('button', { name: 'Bewaren' }).click()
     await page.getByTestId('board-menu').getByRole('button', { name: 'Bord verwijderen' }).click()
@@ -365,6 +384,12 @@ async function expectFits(dialog: Locator, width: number): Promise<void> {
     expect(b.height, `height of "${await button.textContent()}"`).toBeGreaterThanOrEqual(44)
     expect(b.x + b.width, `"${await button.textContent()}" inside`).toBeLessThanOrEqual(width)
   }
+}
+
+/** Opens the board anew (not a jump to the same address's fragment, which reloads nothing). */
+async function reopen(person: Person, url: string): Promise<void> {
+  await person.page.goto('about:blank')
+  await joinAs(person, url)
 }
 
 /** The belangenkaart (the example's first page), in view. */

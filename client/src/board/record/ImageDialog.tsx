@@ -1,5 +1,5 @@
 import { Download, FileImage, Frame, LayoutGrid, MousePointer2 } from 'lucide-react'
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import type { Editor } from 'tldraw'
 import { useT } from '../../app/useT'
 import { useSession } from '../../state/session'
@@ -29,15 +29,19 @@ export function ImageDialog(props: {
   const locale = useSession((s) => s.locale)
   const hasSelection = open && editor.getSelectedShapeIds().length > 0
   const sections = useMemo(
-    () => (open ? exportSections(editor, t('record.image.section')) : []),
-    // The sections of the page open now; recomputed each time the dialog opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [open, editor],
+    // The sections of the page shown now; found again each time the dialog opens.
+    () => (open ? exportSections(editor, locale, t('record.image.section')) : []),
+    [open, editor, locale],
   )
   const [what, setWhat] = useState<What>('page')
   const [format, setFormat] = useState<ImageFormat>('png1')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  // Each time it opens: the whole map (the page or its sections may have changed since);
+  // the format stays as last chosen.
+  useEffect(() => {
+    if (open) setWhat('page')
+  }, [open])
   const chosen: What = what === 'selection' && !hasSelection ? 'page' : what
 
   async function save() {
@@ -47,7 +51,7 @@ export function ImageDialog(props: {
       const page = editor.getCurrentPage()
       const date = version?.date ?? new Date()
       const section = chosen.startsWith('section:')
-        ? sections.find((s) => `section:${s.id}` === chosen)
+        ? sections.find((s) => `section:${s.key}` === chosen)
         : undefined
       const part =
         chosen === 'selection' ? t('record.image.selection') : (section?.title ?? undefined)
@@ -119,7 +123,7 @@ export function ImageDialog(props: {
               >
                 <option value="">–</option>
                 {sections.map((s) => (
-                  <option key={s.id} value={`section:${s.id}`}>
+                  <option key={s.key} value={`section:${s.key}`}>
                     {s.title}
                   </option>
                 ))}

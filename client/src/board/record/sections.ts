@@ -1,23 +1,25 @@
-import type { Box, Editor, TLShapeId } from 'tldraw'
+import type { Locale } from '@wijktafel/shared'
+import type { Box, Editor } from 'tldraw'
+import { boardSections } from '../present/sections'
 
 export interface ExportSection {
-  id: TLShapeId
+  key: string
   title: string
   bounds: Box
 }
 
 /**
- * The titled areas of the current map (the zones of the templates: the shared-interest
- * zone, a partner's lane, an agreement section), each a part someone may want as a picture.
+ * The parts of the current map someone may want as a picture: the same sections as
+ * presentation mode shows one by one (the centre, each participant, the shared interest;
+ * the banner, the lanes, the agreements), in reading order. A page without sections has
+ * none here: "this map" is the whole of it.
  */
-export function exportSections(editor: Editor, untitled: string): ExportSection[] {
-  const sections: ExportSection[] = []
-  for (const shape of editor.getCurrentPageShapesSorted()) {
-    if (shape.type !== 'wt-zone') continue
-    const bounds = editor.getShapePageBounds(shape.id)
-    if (!bounds) continue
-    const title = (shape.props as { title?: string }).title?.trim()
-    sections.push({ id: shape.id, title: title || untitled, bounds })
-  }
-  return sections
+export function exportSections(editor: Editor, locale: Locale, untitled: string): ExportSection[] {
+  return boardSections(editor, editor.getCurrentPageId(), locale)
+    .filter((section) => section.kind !== 'page')
+    .map((section) => ({
+      key: `${section.ref.shapeId}-${section.kind}`,
+      title: section.title || untitled,
+      bounds: section.bounds,
+    }))
 }
