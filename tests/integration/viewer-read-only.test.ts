@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { READ_ONLY_REASON } from '@wijktafel/shared'
+import * as decoding from 'lib0/decoding'
+import * as Y from 'yjs'
+import { MessageType, READ_ONLY_REASON, SyncMessageType } from '@wijktafel/shared'
+import { deniedReason, syncFrame } from '../helpers/frames.js'
 import { geoShape, putRecords } from '../helpers/records.js'
 import { createBoard, testContext } from '../helpers/testContext.js'
 import { waitFor, waitForSynced } from '../helpers/waitFor.js'
 
-const { startServer, connectClient } = testContext()
+const { startServer, connectClient, openRawSocket } = testContext()
 
 describe('a viewer', () => {
   it('a viewer’s update is dropped and the viewer stays connected', async () => {
@@ -63,4 +66,53 @@ describe('a viewer', () => {
     await waitForSynced(editor.provider)
     expect(editor.doc.getMap('records').size).toBe(0)
   })
+
+  it('is not told “read-only” when it answers with the board it already has, deletions included', async () => {
+    // What a projector does after a reload: its offline copy holds the whole board, and its
+    // answer to the server's step 1 carries the board's delete set even when nothing is new.
+    const server = await startServer()
+    const board = await createBoard(server, 'De Horst')
+    const editor = connectClient(server, board.id, board.tokens.editor)
+    await waitForSynced(editor.provider)
+    putRecords(editor.doc, geoShape('dream', 'Een groene wijk'), geoShape('old', 'weg'))
+    editor.doc.getMap('records').delete('shape:old')
+    const other = connectClient(server, board.id, board.tokens.editor)
+    await waitFor(
+      () =>
+        other.doc.getMap('records').has('shape:dream') &&
+        !other.doc.getMap('records').has('shape:old'),
+      { message: 'the server holds the card and the deletion' },
+    )
+    const copy = new Y.Doc()
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(editor.doc))
+    const sameBoard = Y.encodeStateAsUpdate(copy)
+    expect(sameBoard.length).toBeGreaterThan(2) // the delete set: not an empty update
+
+    const viewer = openRawSocket(`${server.wsUrl}/sync/${board.id}?token=${board.tokens.viewer}`)
+    await viewer.opened
+    viewer.ws.send(syncFrame(SyncMessageType.STEP2, sameBoard))
+    viewer.ws.send(syncFrame(SyncMessageType.UPDATE, sameBoard))
+    // The server answers this step 1 after it has judged the two messages before it.
+    viewer.ws.send(syncFrame(SyncMessageType.STEP1, Y.encodeStateVector(copy)))
+    await waitFor(() => viewer.messages.some(isStep2), {
+      message: 'the server answers the viewer’s step 1',
+    })
+    expect(viewer.messages.map(deniedReason).filter((r) => r !== null)).toEqual([])
+
+    // Something really new from the viewer is still refused.
+    putRecords(copy, geoShape('vandal', 'weg ermee'))
+    viewer.ws.send(syncFrame(SyncMessageType.UPDATE, Y.encodeStateAsUpdate(copy)))
+    await waitFor(() => viewer.messages.some((m) => deniedReason(m) === READ_ONLY_REASON), {
+      message: 'the viewer is told the board is read-only',
+    })
+    expect(editor.doc.getMap('records').has('shape:vandal')).toBe(false)
+  })
 })
+
+function isStep2(frame: Uint8Array): boolean {
+  const decoder = decoding.createDecoder(frame)
+  return (
+    decoding.readVarUint(decoder) === MessageType.SYNC &&
+    decoding.readVarUint(decoder) === SyncMessageType.STEP2
+  )
+}

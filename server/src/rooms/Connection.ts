@@ -1,10 +1,12 @@
 import type { WebSocket } from 'ws'
 import { CloseCode, READ_ONLY_REASON, canWrite } from '@wijktafel/shared'
+import type * as Y from 'yjs'
 import type { DocSchema, Role } from '@wijktafel/shared'
 import { TokenBucket } from '../limits/TokenBucket.js'
 import type { RefusedMessageReason, RoomMetrics } from '../metrics/Metrics.js'
 import { fitCloseReason } from './closeReason.js'
 import { encodePermissionDenied } from './messages.js'
+import { updateChanges } from './updateChanges.js'
 
 /** Per-connection message rates (ServerConfig). */
 export interface RateLimits {
@@ -70,10 +72,10 @@ export class Connection {
    * Whether this connection may write to the doc. A viewer's writes are dropped; the first
    * one that is not empty gets a permission-denied answer, and the connection stays open.
    */
-  mayWrite(update: Uint8Array): boolean {
+  mayWrite(update: Uint8Array, doc: Y.Doc): boolean {
     if (canWrite(this.role)) return true
-    // Two bytes is an empty update: what a viewer with nothing new answers to step 1.
-    if (update.length > 2) {
+    // What a viewer with nothing new answers to step 1 is dropped without a word.
+    if (updateChanges(doc, update)) {
       this.metrics.refusedMessage('read_only')
       if (!this.deniedWrite) {
         this.deniedWrite = true

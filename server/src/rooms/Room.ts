@@ -174,7 +174,7 @@ export class Room {
   }
 
   private applyClientUpdate(conn: Connection, update: Uint8Array): void {
-    if (!conn.mayWrite(update)) return
+    if (!conn.mayWrite(update, this.doc)) return
     const verdict = this.guard.check(update, conn)
     if (!verdict.ok) {
       this.options.log(`refused an update on board ${this.boardId}: ${verdict.reason}`)
