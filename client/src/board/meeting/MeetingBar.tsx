@@ -39,6 +39,7 @@ export function MeetingBar() {
         onClick={() => setOpen((v) => !v)}
         aria-expanded={open}
         aria-label={t('meeting.button')}
+        title={t('meeting.button')}
         data-testid="meeting-button"
       >
         <Users aria-hidden="true" size={22} />
