@@ -135,7 +135,10 @@ export function VersionsPanel(props: { open: boolean; onClose: () => void }) {
               onAsk={(action) => setConfirm(action ? { id: v.id, action } : null)}
               onView={() =>
                 void run(async () => {
-                  setPreview(await getVersion(info.id, token, v.id))
+                  const content = await getVersion(info.id, token, v.id)
+                  // Keys pressed in the preview must not reach the live board's shortcuts.
+                  editor.blur()
+                  setPreview(content)
                   return null
                 })
               }
