@@ -256,7 +256,7 @@ export class Room {
 
 function refusedMessageReason(verdict: GuardVerdict & { ok: false }): RefusedMessageReason {
   if (verdict.reason === UNAPPLIABLE) return 'update_failed'
-  // What else closes: writes outside `records` and `meta` (structureRule).
+  // What else closes: writes outside `records`, `meta` and `meeting` (structureRule).
   return verdict.code === CloseCode.TOO_LARGE ? 'board_too_large' : 'invalid_structure'
 }
 

@@ -3,6 +3,8 @@
  * - `records`: Y.Map from tldraw record id to the record as a plain JSON object. Only
  *   document-scope records (pages, shapes, bindings, assets, document) live here.
  * - `meta`: Y.Map with `schema`, the tldraw SerializedSchema the records were written with.
+ * - `meeting`: Y.Map with the meeting around the board (follow, timer, vote, ballots):
+ *   YDOC_MEETING and its keys in shared/src/meeting/meeting.ts.
  */
 export const YDOC_RECORDS = 'records'
 export const YDOC_META = 'meta'
