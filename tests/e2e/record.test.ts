@@ -84,6 +84,12 @@ describe('keeping what the table agreed, in real browsers', () => {
     expect(svg).not.toContain(photoSrc) // embedded, not referenced
     expect(svg).toContain('data:image/png;base64,')
     expect(svg).toMatch(/<rect[^>]*fill="#ffffff"/)
+    const wellFormed = await page.evaluate(
+      (text) =>
+        !new DOMParser().parseFromString(text, 'image/svg+xml').querySelector('parsererror'),
+      svg,
+    )
+    expect(wellFormed, 'the SVG file is well-formed XML').toBe(true)
 
     // One section of the map: Fatma, a participant, as presentation mode shows her.
     await page.keyboard.press('Control+Shift+S')
@@ -195,14 +201,15 @@ describe('keeping what the table agreed, in real browsers', () => {
       .toBe(before)
     await screenshot(page, 'record-version-preview.png')
     await preview.getByRole('button', { name: 'Bewaar als afbeelding' }).click()
-    const dialog = page.getByTestId('image-dialog')
+    const dialog = preview.getByTestId('image-dialog')
     const file = await downloadOf(page, () =>
       dialog.getByRole('button', { name: 'Bewaar afbeelding' }).click(),
     )
     expect(file.suggestedFilename()).toBe(
       `de-horst-belangenkaart-bijeenkomst-12-maart-${localDate()}.png`,
     )
-    await preview.getByRole('button', { name: 'Sluiten' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await preview.getByRole('button', { name: 'Sluiten', exact: true }).click()
     await preview.waitFor({ state: 'detached' })
     await page.keyboard.press('Escape')
     await panel.waitFor({ state: 'hidden' })

@@ -36,8 +36,9 @@ export function RecordDialog(props: {
       className={`wt-dialog wt-record ${className ?? ''}`}
       aria-labelledby={`${id}-title`}
       data-testid={id}
-      onClose={() => {
-        if (wanted.current) onClose()
+      onClose={(e) => {
+        // The close event is queued: a dialog opened again since then is not closed [1].
+        if (wanted.current && !e.currentTarget.open) onClose()
       }}
       // Keys typed here are ours, not tldraw's shortcuts (tldraw listens on the document).
       onKeyDown={(e) => {
@@ -59,3 +60,7 @@ export function RecordDialog(props: {
     </dialog>
   )
 }
+
+// [1] Closing a <dialog> fires its 'close' event in a later task. Opened again before that
+//     task runs (Ctrl+Shift+S right after saving a picture, on a busy machine), the late
+//     event would close the dialog just shown.

@@ -63,7 +63,6 @@ export function withFooter(
   const totalHeight = Math.ceil(height + footerHeight)
   const doc = document.implementation.createDocument(SVG_NS, 'svg', null)
   const outer = doc.documentElement
-  outer.setAttribute('xmlns', SVG_NS)
   outer.setAttribute('width', String(Math.ceil(width)))
   outer.setAttribute('height', String(totalHeight))
   outer.setAttribute('viewBox', `0 0 ${Math.ceil(width)} ${totalHeight}`)
