@@ -8,7 +8,7 @@ import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { createServer } from '@wijktafel/server'
 import type { ServerOptions, WijktafelServer } from '@wijktafel/server'
-import type { CreateBoardResponse } from '@wijktafel/shared'
+import type { BoardTemplate, CreateBoardResponse } from '@wijktafel/shared'
 import { MessageType } from '@wijktafel/shared'
 import * as authProtocol from 'y-protocols/auth'
 
@@ -138,11 +138,15 @@ export class RawSocket {
   }
 }
 
-export async function createBoard(server: TestServer, title: string): Promise<CreateBoardResponse> {
+export async function createBoard(
+  server: TestServer,
+  title: string,
+  template?: BoardTemplate,
+): Promise<CreateBoardResponse> {
   const res = await fetch(`${server.url}/api/boards`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ title }),
+    body: JSON.stringify({ title, template }),
   })
   if (res.status !== 201) throw new Error(`creating a board answered ${res.status}`)
   return (await res.json()) as CreateBoardResponse

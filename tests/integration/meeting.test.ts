@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { READ_ONLY_REASON, YDOC_MEETING, parseRefusal } from '@wijktafel/shared'
 import type { CreateBoardResponse, MeetingVote } from '@wijktafel/shared'
-import { testContext } from '../helpers/testContext.js'
+import { createBoard, testContext } from '../helpers/testContext.js'
 import type { TestClient, TestServer } from '../helpers/testContext.js'
 import { waitFor, waitForSynced } from '../helpers/waitFor.js'
 
 const { startServer, connectClient } = testContext()
 
 /** The De Horst example: both maps filled in, so there are cards to vote on. */
-async function exampleBoard(server: TestServer): Promise<CreateBoardResponse> {
-  const res = await fetch(`${server.url}/api/boards`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ title: 'De Horst', template: 'example' }),
-  })
-  expect(res.status).toBe(201)
-  return (await res.json()) as CreateBoardResponse
-}
-
 async function connected(server: TestServer, board: CreateBoardResponse, ...roles: Role[]) {
   const clients = roles.map((role) => connectClient(server, board.id, board.tokens[role]))
   await Promise.all(clients.map((client) => waitForSynced(client.provider)))
@@ -73,7 +63,7 @@ function openVote(pageId: string, shapeId: string, dots = 2): MeetingVote {
 describe('the meeting', () => {
   it('a late joiner gets the facilitator’s follow request, also after a server restart', async () => {
     const first = await startServer()
-    const board = await exampleBoard(first)
+    const board = await createBoard(first, 'De Horst', 'example')
     const [facilitator, editor] = await connected(first, board, 'facilitator', 'editor')
     write(facilitator!, { follow })
     await waitFor(() => meeting(editor!).has('follow'), {
@@ -93,7 +83,7 @@ describe('the meeting', () => {
 
   it('an editor’s follow, timer or vote is put back: the editor converges and is told, the other editor never sees it', async () => {
     const server = await startServer()
-    const board = await exampleBoard(server)
+    const board = await createBoard(server, 'De Horst', 'example')
     const [facilitator, editor, other] = await connected(
       server,
       board,
@@ -134,7 +124,7 @@ describe('the meeting', () => {
 
   it('dots: within the allowance they count for everyone; more, after the reveal or on a card that does not exist, they are put back', async () => {
     const server = await startServer()
-    const board = await exampleBoard(server)
+    const board = await createBoard(server, 'De Horst', 'example')
     const [facilitator, ana, bram] = await connected(
       server,
       board,
@@ -196,7 +186,7 @@ describe('the meeting', () => {
 
   it('a viewer’s dots are dropped and nobody sees them', async () => {
     const server = await startServer()
-    const board = await exampleBoard(server)
+    const board = await createBoard(server, 'De Horst', 'example')
     const [facilitator, editor, viewer] = await connected(
       server,
       board,

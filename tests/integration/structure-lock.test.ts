@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { STRUCTURE_LOCKED, parseRefusal } from '@wijktafel/shared'
 import type { CreateBoardResponse } from '@wijktafel/shared'
-import { testContext } from '../helpers/testContext.js'
+import { createBoard, testContext } from '../helpers/testContext.js'
 import type { TestClient, TestServer } from '../helpers/testContext.js'
 import { waitFor, waitForSynced } from '../helpers/waitFor.js'
 
@@ -19,16 +19,6 @@ type Rec = {
 type Role = keyof CreateBoardResponse['tokens']
 
 /** The De Horst example: both maps filled in, with zones, lanes naming participants, legends. */
-async function exampleBoard(server: TestServer): Promise<CreateBoardResponse> {
-  const res = await fetch(`${server.url}/api/boards`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ title: 'De Horst', template: 'example' }),
-  })
-  expect(res.status).toBe(201)
-  return (await res.json()) as CreateBoardResponse
-}
-
 async function connected(server: TestServer, board: CreateBoardResponse, ...roles: Role[]) {
   const clients = roles.map((role) => connectClient(server, board.id, board.tokens[role]))
   await Promise.all(clients.map((client) => waitForSynced(client.provider)))
@@ -95,7 +85,7 @@ describe('the structure is locked', () => {
     'an editor who %s a zone is put back and told, the other editor never sees it; the facilitator may',
     async (_what, change) => {
       const server = await startServer()
-      const board = await exampleBoard(server)
+      const board = await createBoard(server, 'De Horst', 'example')
       const [facilitator, editor, other] = await connected(
         server,
         board,
@@ -151,7 +141,7 @@ describe('the structure is locked', () => {
 
   it('an editor who deletes a participant clears it from its lane, and everyone sees both', async () => {
     const server = await startServer()
-    const board = await exampleBoard(server)
+    const board = await createBoard(server, 'De Horst', 'example')
     const [editor, other] = await connected(server, board, 'editor', 'editor')
     const lane = all(editor!).find(
       (r) => r.type === 'wt-zone' && typeof r.props!.participantId === 'string',
@@ -174,7 +164,7 @@ describe('the structure is locked', () => {
 
   it('an editor cannot clear a lane whose participant is still there', async () => {
     const server = await startServer()
-    const board = await exampleBoard(server)
+    const board = await createBoard(server, 'De Horst', 'example')
     const [editor, other] = await connected(server, board, 'editor', 'editor')
     const lane = all(editor!).find(
       (r) => r.type === 'wt-zone' && typeof r.props!.participantId === 'string',
@@ -189,7 +179,7 @@ describe('the structure is locked', () => {
 
   it('an editor who deletes a page of the map gets it back whole, cards and all; nobody else sees it go', async () => {
     const server = await startServer()
-    const board = await exampleBoard(server)
+    const board = await createBoard(server, 'De Horst', 'example')
     const [editor, other] = await connected(server, board, 'editor', 'editor')
     const before = snapshot(other!)
     const page = sectionZone(editor!).parentId!

@@ -6,11 +6,11 @@ import { boardLink, createBoard } from './api'
 import { LanguageSwitch } from './LanguageSwitch'
 import { TemplatePicker } from './TemplatePicker'
 import { useT } from './useT'
+import { openNewBoard } from './openNewBoard'
 
 export function StartPage() {
   const t = useT()
   const recent = useSession((s) => s.recent)
-  const rememberBoard = useSession((s) => s.rememberBoard)
   const locale = useSession((s) => s.locale)
   const [template, setTemplate] = useState<BoardTemplate>('both')
   const [title, setTitle] = useState('')
@@ -28,13 +28,7 @@ export function StartPage() {
     setError(null)
     try {
       const board = await createBoard(parsed.value)
-      rememberBoard({
-        id: board.id,
-        title: board.title,
-        role: 'facilitator',
-        token: board.tokens.facilitator,
-      })
-      location.assign(boardLink(board.id, board.tokens.facilitator))
+      openNewBoard(board)
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err))
       setBusy(false)

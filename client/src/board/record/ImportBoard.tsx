@@ -1,10 +1,10 @@
 import { FileUp } from 'lucide-react'
 import { useState, type ChangeEvent } from 'react'
-import { ApiRequestError, boardLink } from '../../app/api'
+import { ApiRequestError } from '../../app/api'
 import { useT } from '../../app/useT'
-import { useSession } from '../../state/session'
 import { importBoard } from './api'
 import './record.css'
+import { openNewBoard } from '../../app/openNewBoard'
 
 /**
  * "Bord uit bestand" on the start page: a file saved with "Download bord (JSON)" becomes a
@@ -14,7 +14,6 @@ import './record.css'
  */
 export function ImportBoard() {
   const t = useT()
-  const rememberBoard = useSession((s) => s.rememberBoard)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<{ text: string; detail?: string } | null>(null)
 
@@ -26,13 +25,7 @@ export function ImportBoard() {
     setError(null)
     try {
       const board = await importBoard(file)
-      rememberBoard({
-        id: board.id,
-        title: board.title,
-        role: 'facilitator',
-        token: board.tokens.facilitator,
-      })
-      location.assign(boardLink(board.id, board.tokens.facilitator))
+      openNewBoard(board)
     } catch (err) {
       setBusy(false)
       if (err instanceof ApiRequestError) {
