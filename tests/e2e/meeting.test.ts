@@ -54,6 +54,22 @@ function boundsOf(page: Page, id: string): Promise<Box> {
 }
 
 /**
+ * How large the body text of a section's cards is on this page's screen, in pixels (its CSS
+ * font size times the camera's zoom); the smallest, or 0 when none is rendered.
+ */
+function cardTextPx(page: Page, sectionShapeId: string): Promise<number> {
+  return page.evaluate((id) => {
+    const editor = window.editor!
+    const sizes = editor
+      .getSortedChildIdsForParent(id as never)
+      .map((child) => document.querySelector(`[data-shape-id="${child}"] .wtc-card__body`))
+      .filter((el): el is Element => !!el)
+      .map((el) => parseFloat(getComputedStyle(el).fontSize) * editor.getZoomLevel())
+    return sizes.length ? Math.min(...sizes) : 0
+  }, sectionShapeId)
+}
+
+/**
  * A neighbourhood meeting on three devices: the facilitator at a laptop leads, a resident
  * edits on a phone, a projector shows presentation mode from a viewer link. Each person has
  * their own Chromium; the steps build on each other, so they run in order.
@@ -120,6 +136,15 @@ describe('running a meeting in three browsers', () => {
     await expect.poll(() => looksAt(projector.page, section.bounds), { timeout: 15_000 }).toBe(true)
     await screenshot(page, 'meeting-facilitator-panel.png')
     await screenshot(projector.page, 'meeting-projector-section.png')
+
+    // The phone shows the section fitted to its own screen, not the laptop's whole view:
+    // card text a resident can read without zooming in, and still following.
+    await expect
+      .poll(() => cardTextPx(resident.page, shapeId), { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(12)
+    expect(await following(resident.page)).toBe(leaderUserId)
+    expect(await resident.page.getByTestId('follow-bar').count()).toBe(0)
+    await screenshot(resident.page, 'meeting-phone-follow-section.png')
   })
 
   it('the resident pans away, sees the "Volg weer" bar, taps it and follows again', async () => {
@@ -137,6 +162,7 @@ describe('running a meeting in three browsers', () => {
     await expect.poll(() => following(phone)).toBe(leaderUserId)
     await expect.poll(() => bar.count()).toBe(0)
     await expect.poll(() => looksAt(phone, section.bounds), { timeout: 15_000 }).toBe(true)
+    expect(await cardTextPx(phone, section.shapeId)).toBeGreaterThanOrEqual(12)
   })
 
   it('a late joiner (the resident reloads) follows at once', async () => {
@@ -144,6 +170,7 @@ describe('running a meeting in three browsers', () => {
     await resident.page.waitForFunction(() => !!window.editor, undefined, { timeout: 30_000 })
     await expect.poll(() => following(resident.page), { timeout: 15_000 }).toBe(leaderUserId)
     await expect.poll(() => looksAt(resident.page, section.bounds), { timeout: 15_000 }).toBe(true)
+    await expect.poll(() => cardTextPx(resident.page, section.shapeId)).toBeGreaterThanOrEqual(12)
   })
 
   it('a vote with 2 dots: the resident places 2 and no 3rd; totals stay hidden until the facilitator reveals them', async () => {
@@ -159,20 +186,10 @@ describe('running a meeting in three browsers', () => {
     const phone = resident.page
     const place = phone.getByTestId('vote-place').locator('visible=true')
     await expect.poll(() => place.count(), { timeout: 15_000 }).toBeGreaterThan(1)
-    // Following the laptop's view, the phone shows the section small: to read the cards the
-    // resident zooms in (pinch; here ctrl+wheel) on the section, which stops following.
-    const centre = await phone.evaluate((b) => {
-      const p = window.editor!.pageToScreen({ x: b.x + b.w / 2, y: b.y + b.h / 2 })
-      return { x: p.x, y: p.y }
-    }, section.bounds)
-    await phone.mouse.move(centre.x, centre.y)
-    await phone.keyboard.down('Control')
-    // Until card text is about 13 px or more (cards.css: 19 px at zoom 1).
-    const zoom = () => phone.evaluate(() => window.editor!.getZoomLevel())
-    for (let i = 0; i < 40 && (await zoom()) < 0.7; i++) await phone.mouse.wheel(0, -100)
-    await phone.keyboard.up('Control')
-    expect(await zoom()).toBeGreaterThanOrEqual(0.7)
-    await expect.poll(() => following(phone)).toBe(null)
+    // Following, the phone shows the section at a readable size: the resident places dots
+    // without zooming in, and goes on following.
+    expect(await following(phone)).toBe(leaderUserId)
+    expect(await cardTextPx(phone, section.shapeId)).toBeGreaterThanOrEqual(12)
     await expect
       .poll(async () => (await place.first().boundingBox())?.width ?? 0)
       .toBeGreaterThanOrEqual(44)
@@ -191,9 +208,8 @@ describe('running a meeting in three browsers', () => {
     })
     expect(third).toBe(false)
     await screenshot(phone, 'meeting-phone-vote.png')
-    // Back with the facilitator; tapping a dot does not take the phone away again.
-    await phone.getByTestId('follow-bar').getByRole('button', { name: 'Volg weer' }).click()
-    await expect.poll(() => following(phone)).toBe(leaderUserId)
+    expect(await following(phone)).toBe(leaderUserId)
+    // Taking a dot back and placing it again does not take the phone away either.
     await phone.getByTestId('vote-mine').first().click()
     await expect.poll(() => phone.getByTestId('dots-left').innerText()).toBe('nog 1 stip')
     expect(await following(phone)).toBe(leaderUserId)
@@ -228,6 +244,21 @@ describe('running a meeting in three browsers', () => {
       await page.getByTestId('vote-total').count(),
     )
     await screenshot(phone, 'meeting-revealed-phone.png')
+  })
+
+  it("the facilitator's next step moves the following phone to the next section", async () => {
+    const panel = facilitator.page.getByTestId('meeting-panel')
+    await panel.getByRole('button', { name: 'Volgende' }).click()
+    await expect
+      .poll(() => panel.getByTestId('follow-section').innerText())
+      .toMatch(/Deel 3 van \d+/)
+    const nextId = (await meeting(facilitator.page)).follow!.section!.shapeId
+    expect(nextId).not.toBe(section.shapeId)
+    const bounds = await boundsOf(facilitator.page, nextId)
+    await expect.poll(() => looksAt(resident.page, bounds), { timeout: 15_000 }).toBe(true)
+    await expect.poll(() => cardTextPx(resident.page, nextId)).toBeGreaterThanOrEqual(12)
+    expect(await following(resident.page)).toBe(leaderUserId)
+    await screenshot(resident.page, 'meeting-phone-follow-next.png')
   })
 
   it("the facilitator's timer shows on the phone and on the projector", async () => {

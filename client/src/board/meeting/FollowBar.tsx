@@ -3,7 +3,7 @@ import { useEditor } from 'tldraw'
 import { useT } from '../../app/useT'
 import { useMeetingStore } from './meetingStore'
 import { SectionStepper } from './SectionStepper'
-import { useFollowingLeader, useLeaderHere, useLeaderUserId } from './useFollowLeader'
+import { followAgain, useFollowingLeader, useLeaderHere, useLeaderUserId } from './useFollowLeader'
 
 /**
  * The bar at the top of the canvas while the facilitator asks everyone to follow them. A
@@ -43,7 +43,8 @@ export function FollowBar() {
       </div>
     )
   }
-  if (!here || following) return null
+  // A section can be followed without the leader's presence; their camera cannot.
+  if (!(here || follow.section) || following) return null
   const name = follow.name || t('meeting.people.noName')
   return (
     <div className="wt-followbar" role="status" data-testid="follow-bar">
@@ -54,7 +55,7 @@ export function FollowBar() {
       <button
         type="button"
         className="wt-button wt-followbar__button"
-        onClick={() => leader && editor.startFollowingUser(leader)}
+        onClick={() => leader && followAgain(editor, leader)}
       >
         {t('meeting.follow.again')}
       </button>

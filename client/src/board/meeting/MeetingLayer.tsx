@@ -9,6 +9,7 @@ import { registerStructureLock } from './structureLock'
 import { useTimerRemaining } from './TimerDisplay'
 import { useFollowLeader } from './useFollowLeader'
 import { useShowLeaderSection } from './useLeaderSections'
+import { useSectionFollowing } from './useSectionFollowing'
 import { useMeetingActions, useMeetingBinding } from './useMeeting'
 
 /** One notice per this long, however often someone tries to drag a zone. */
@@ -28,6 +29,7 @@ export function MeetingLayer() {
   // Presentation mode follows the facilitator's section itself (client/src/board/present).
   const canvas = useViewState().view === 'canvas'
   useFollowLeader(editor, canvas)
+  useSectionFollowing(editor, canvas)
   useShowLeaderSection(editor, canvas)
   useTimerEnd()
 
