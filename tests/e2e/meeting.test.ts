@@ -147,6 +147,21 @@ describe('running a meeting in three browsers', () => {
     await screenshot(resident.page, 'meeting-phone-follow-section.png')
   })
 
+  it('turning the phone is not stepping out: the section is fitted again', async () => {
+    const phone = resident.page
+    const camera = () => phone.evaluate(() => ({ ...window.editor!.getCamera() }))
+    const upright = await camera()
+    await phone.setViewportSize({ width: 844, height: 390 })
+    await expect.poll(async () => (await camera()).x, { timeout: 10_000 }).not.toBe(upright.x)
+    await screenshot(phone, 'meeting-phone-follow-landscape.png')
+    expect(await following(phone)).toBe(leaderUserId)
+    expect(await looksAt(phone, section.bounds)).toBe(true)
+    await phone.setViewportSize({ width: 390, height: 844 })
+    await expect.poll(() => camera(), { timeout: 10_000 }).toEqual(upright)
+    expect(await following(phone)).toBe(leaderUserId)
+    expect(await phone.getByTestId('follow-bar').count()).toBe(0)
+  })
+
   it('the resident pans away, sees the "Volg weer" bar, taps it and follows again', async () => {
     const phone = resident.page
     await phone.mouse.move(200, 500)

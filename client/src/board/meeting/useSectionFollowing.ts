@@ -12,6 +12,8 @@ const MIN_ZOOM = zoomForText(PHONE_TEXT)
 const MAX_ZOOM = 1.5
 /** Screen pixels between the section and our bars. */
 const GAP = 8
+/** Screen pixels of height (and width) a section needs to be shown between the bars. */
+const MIN_STAGE = 160
 /** How often the bars are looked for again while following. */
 const RECHECK_MS = 1000
 /** Used until the bars are measured (a phone's top panel and card palette). */
@@ -59,7 +61,11 @@ export function useSectionFollowing(editor: Editor, enabled = true): void {
       () => {
         editor.stopFollowingUser() // so setCamera and setCurrentPage are not "stepping out"
         if (editor.getCurrentPageId() !== pageId) editor.setCurrentPage(pageId as TLPageId)
-        showSection(editor, section, { insets, minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM })
+        showSection(editor, section, {
+          insets: roomFor(editor, insets),
+          minZoom: MIN_ZOOM,
+          maxZoom: MAX_ZOOM,
+        })
         const { x, y, z } = editor.getCamera()
         mine.current = { pageId, x, y, z }
         editor.updateInstanceState({ followingUserId: leader })
@@ -121,6 +127,16 @@ function useBarInsets(editor: Editor, active: boolean): Insets {
   return insets
 }
 
+/**
+ * The insets, unless the bars leave almost nothing between them (a phone held sideways):
+ * then the section is fitted to the whole screen and shows between and around the bars [4].
+ */
+function roomFor(editor: Editor, insets: Insets): Insets {
+  const { w, h } = editor.getViewportScreenBounds()
+  const free = Math.min(w - insets.left - insets.right, h - insets.top - insets.bottom)
+  return free >= MIN_STAGE ? insets : { top: GAP, right: GAP, bottom: GAP, left: GAP }
+}
+
 /** What covers the top of the canvas: tldraw's menus, our top panel, the share button. */
 const TOP_BARS = '.tlui-layout__top__left > *, .wt-toppanel, .tlui-layout__top__right > *'
 
@@ -158,3 +174,6 @@ function measureBars(container: HTMLElement): Insets {
 //     come later or replace them (tldraw's helper buttons, a panel React mounts again). A
 //     look once a second (a few getBoundingClientRect calls) catches those; an unchanged
 //     result renders nothing.
+// [4] On a 844×390 phone held sideways the top panel reaches down to 170 px and the card
+//     palette starts at 250 px: 80 px between them. Fitting into that would show the section
+//     at a zoom near 0; the whole screen at least shows it at a readable size.
