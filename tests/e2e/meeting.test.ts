@@ -144,6 +144,9 @@ describe('running a meeting in three browsers', () => {
       .toBeGreaterThanOrEqual(12)
     expect(await following(resident.page)).toBe(leaderUserId)
     expect(await resident.page.getByTestId('follow-bar').count()).toBe(0)
+    // Everyone sees that the phone follows, in the participants list.
+    const karim = panel.getByTestId('participants').locator('li', { hasText: 'Karim' })
+    await expect.poll(() => karim.innerText(), { timeout: 10_000 }).toContain('volgt Marieke')
     await screenshot(resident.page, 'meeting-phone-follow-section.png')
   })
 
@@ -164,6 +167,8 @@ describe('running a meeting in three browsers', () => {
 
   it('the resident pans away, sees the "Volg weer" bar, taps it and follows again', async () => {
     const phone = resident.page
+    const camera = () => phone.evaluate(() => ({ ...window.editor!.getCamera() }))
+    const onSection = await camera()
     await phone.mouse.move(200, 500)
     await phone.mouse.wheel(0, 600)
     await expect.poll(() => following(phone)).toBe(null)
@@ -178,6 +183,8 @@ describe('running a meeting in three browsers', () => {
     await expect.poll(() => bar.count()).toBe(0)
     await expect.poll(() => looksAt(phone, section.bounds), { timeout: 15_000 }).toBe(true)
     expect(await cardTextPx(phone, section.shapeId)).toBeGreaterThanOrEqual(12)
+    // Back to the same view of the section as before the pan.
+    await expect.poll(() => camera()).toEqual(onSection)
   })
 
   it('a late joiner (the resident reloads) follows at once', async () => {
