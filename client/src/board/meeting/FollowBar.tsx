@@ -44,8 +44,27 @@ export function FollowBar() {
     )
   }
   // A section can be followed without the leader's presence; their camera cannot.
-  if (!(here || follow.section) || following) return null
+  if (!(here || follow.section)) return null
   const name = follow.name || t('meeting.people.noName')
+  if (following) {
+    // In place of tldraw's small "Stop met volgen" at the top left, which a phone puts over
+    // the board's title (hidden by meeting.css while this bar is there).
+    return (
+      <div className="wt-followbar wt-followbar--following" role="status" data-testid="follow-bar">
+        <Eye aria-hidden="true" size={20} />
+        <span className="wt-followbar__text">
+          {t('meeting.follow.following').replace('{name}', name)}
+        </span>
+        <button
+          type="button"
+          className="wt-button wt-button--quiet wt-followbar__button"
+          onClick={() => editor.stopFollowingUser()}
+        >
+          {t('meeting.follow.free')}
+        </button>
+      </div>
+    )
+  }
   return (
     <div className="wt-followbar" role="status" data-testid="follow-bar">
       <Eye aria-hidden="true" size={22} />
