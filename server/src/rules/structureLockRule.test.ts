@@ -184,6 +184,17 @@ describe('structureLockRule', () => {
       expect(keys({ deletes: [mapPage] })).toEqual([mapPage])
     })
 
+    it('stays when an editor moves its shapes to another page and deletes it in one update', () => {
+      const top = records.filter((r) => r.typeName === 'shape' && r.parentId === mapPage)
+      const moved = Object.fromEntries(top.map((r) => [r.id, { ...r, parentId: interestPage }]))
+      const refused = keys({ writes: moved, deletes: [mapPage] })
+      expect(refused).toContain(mapPage)
+      // Every structure shape that was moved goes back, so the page it returns to stays.
+      for (const r of top.filter((r) => r.type === 'wt-zone' || r.type === 'wt-legend')) {
+        expect(refused).toContain(r.id)
+      }
+    })
+
     it('may go when it holds no structure', () => {
       const page = pageRecord('page:leeg', 'Leeg')
       const card = { ...interestCard('los'), parentId: page.id }
@@ -218,11 +229,34 @@ describe('structureLockRule', () => {
     const context = ruleContext({
       records: { before, deletes: [inGroup.id, group.id, binding.id] },
     })
-    expect(structureLockRule.checkAll!(context).map((r) => r.key)).toEqual([
-      inGroup.id,
-      group.id,
-      binding.id,
-    ])
+    expect(
+      structureLockRule.checkAll!(context)
+        .map((r) => r.key)
+        .sort(),
+    ).toEqual([binding.id, group.id, inGroup.id].sort())
+  })
+})
+
+describe('what holds the layout', () => {
+  const group = { ...geoShape('groep'), type: 'group', props: {} }
+  const inGroup = { ...zone, id: 'shape:in-groep', parentId: group.id }
+  const before = { ...board, ...byId(group, inGroup) }
+  const judgeWith = (update: MapUpdate) =>
+    structureLockRule.checkAll!(ruleContext({ records: { before, ...update } })).map((r) => r.key)
+
+  it('an editor may not delete or move the group a zone hangs in, leaving the zone behind', () => {
+    expect(judgeWith({ deletes: [group.id] })).toEqual([group.id])
+    const away = { ...group, parentId: interestPage }
+    expect(judgeWith({ writes: { [group.id]: away } })).toEqual([group.id])
+  })
+
+  it('an editor may still delete or move a card, and move a group without layout', () => {
+    const card = { ...geoShape('los'), parentId: group.id }
+    const withCard = { ...before, ...byId(card) }
+    const context = (update: MapUpdate) =>
+      structureLockRule.checkAll!(ruleContext({ records: { before: withCard, ...update } }))
+    expect(context({ deletes: [card.id] })).toEqual([])
+    expect(context({ writes: { [card.id]: { ...card, parentId: mapPage } } })).toEqual([])
   })
 })
 

@@ -22,8 +22,9 @@ import type { KeyChange, Refusal, Rule, RuleContext } from './Rule.js'
  *   (the parents it hangs in, the cards in it, the bindings to it) [2]; an update that turns a shape into
  *   structure or locks or unlocks it counts too. Allowed: a lane forgetting its partner, the
  *   only change `props.participantId` becoming null, when that participant is gone [3];
- * - a deleted page that would still hold structure, with everything deleted on it, as
- *   documentInvariantsRule puts back a last page.
+ * - what holds structure (its page, a group or frame above it) when the update deletes it or
+ *   moves it elsewhere: a page comes back with everything deleted on it, as
+ *   documentInvariantsRule puts back a last page [4].
  */
 export const structureLockRule: Rule = {
   name: 'structure lock',
@@ -34,16 +35,21 @@ export const structureLockRule: Rule = {
 function refusals(context: RuleContext): Refusal[] {
   if (canChangeStructure(context.role)) return []
   const touched = context.changes.filter(touchesStructure)
-  const deletedPages = context.changes.filter(isPageDelete)
-  if (touched.length === 0 && deletedPages.length === 0) return []
+  const uprooted = context.changes.filter(isUprooted)
+  if (touched.length === 0 && uprooted.length === 0) return []
   const deleted = deletedRecords(context.changes)
   const putBack = new Map<string, string>()
   const add = (key: string, reason: string) => putBack.has(key) || putBack.set(key, reason)
 
-  // Pages first: they bring back their shapes, which may be what a lane's partner is.
-  for (const page of pagesHoldingStructure(context, deletedPages, deleted)) {
-    const reason = `${STRUCTURE_LOCKED}: ${shortKey(page)} holds the map's structure`
-    for (const key of [page, ...deletedUnder(page, context.changes)]) add(key, reason)
+  // Holders first: a page brings back its shapes, which may be what a lane's partner is.
+  for (const holder of uprootedHolders(context, uprooted)) {
+    const reason = holder.startsWith('page:')
+      ? `${STRUCTURE_LOCKED}: ${shortKey(holder)} holds the map's structure`
+      : `${STRUCTURE_LOCKED}: only the facilitator may change ${shortKey(holder)}`
+    const under = deleted.has(holder) || holder.startsWith('page:')
+    for (const key of [holder, ...(under ? deletedUnder(holder, context.changes) : [])]) {
+      add(key, reason)
+    }
   }
   for (const change of touched) {
     const { key, action } = change
@@ -66,40 +72,47 @@ function touchesStructure({ action, before, after }: KeyChange): boolean {
   return action !== 'add' && (isStructureShape(before) || isStructureShape(after))
 }
 
-function isPageDelete({ action, before }: KeyChange): boolean {
-  return action === 'delete' && isObject(before) && before.typeName === 'page'
+/** A record this update deletes or hangs under another parent. */
+function isUprooted({ action, before, after }: KeyChange): boolean {
+  if (action === 'delete') return isObject(before)
+  return (
+    action === 'update' && isObject(before) && isObject(after) && before.parentId !== after.parentId
+  )
 }
 
 /**
- * The deleted pages that still hold a structure shape once this rule is done: one on the
- * board after the update, or one the update deleted (every such deletion is put back).
+ * The records above a structure shape (its page, groups, frames) that this update deletes or
+ * moves, judged on the board as it was: so a structure shape the update moved elsewhere,
+ * which this rule puts back, still counts where it stood.
  */
-function pagesHoldingStructure(
-  { records }: RuleContext,
-  deletedPages: readonly KeyChange[],
-  deleted: ReadonlyMap<string, Record<string, unknown>>,
-): Set<string> {
-  const holding = new Set<string>()
-  if (deletedPages.length === 0) return holding
-  const pages = new Set(deletedPages.map((change) => change.key))
-  const lookup = (id: string): unknown => records.get(id) ?? deleted.get(id)
-  const structure = [...records.values(), ...deleted.values()].filter(isStructureShape)
+function uprootedHolders(context: RuleContext, uprooted: readonly KeyChange[]): Set<string> {
+  const holders = new Set<string>()
+  if (uprooted.length === 0) return holders
+  const changes = new Map(context.changes.map((change) => [change.key, change]))
+  const moved = new Set(uprooted.map((change) => change.key))
+  const before = (id: string): unknown => {
+    const change = changes.get(id)
+    return change ? change.before : context.records.get(id)
+  }
+  const structure: unknown[] = []
+  for (const record of context.records.values()) {
+    if (isStructureShape(record) && !changes.has((record as { id: string }).id)) {
+      structure.push(record)
+    }
+  }
+  for (const change of changes.values()) {
+    if (isStructureShape(change.before)) structure.push(change.before)
+  }
   for (const shape of structure) {
-    const page = pageOf(shape as Record<string, unknown>, lookup)
-    if (page !== null && pages.has(page)) holding.add(page)
+    let parent = (shape as Record<string, unknown>).parentId
+    for (let depth = 0; typeof parent === 'string' && depth < MAX_DEPTH; depth++) {
+      if (moved.has(parent)) holders.add(parent)
+      if (parent.startsWith('page:')) break
+      const next = before(parent)
+      parent = isObject(next) ? next.parentId : undefined
+    }
   }
-  return holding
-}
-
-/** The page a shape's parent chain ends at, or null. */
-function pageOf(shape: Record<string, unknown>, lookup: (id: string) => unknown): string | null {
-  let parent = shape.parentId
-  for (let depth = 0; typeof parent === 'string' && depth < MAX_DEPTH; depth++) {
-    if (parent.startsWith('page:')) return parent
-    const next = lookup(parent)
-    parent = isObject(next) ? next.parentId : undefined
-  }
-  return null
+  return holders
 }
 
 /** The shapes above `key` that the same update deleted, nearest first. */
@@ -168,3 +181,6 @@ function sameJson(a: unknown, b: unknown): boolean {
 //     it (client/src/shapes/participant/forgetDeletedParticipants.ts); refusing that would
 //     leave a lane pointing at nobody. Only a participant that is gone frees its lane, so
 //     an editor cannot empty a lane of a partner who is still on the map.
+// [4] Judged on the board before the update: an editor who moves a page's zones to another
+//     page and deletes the page in one update gets the zones put back on that page, so the
+//     page must stay too; a group or frame the layout hangs in may not go or move either.
