@@ -116,12 +116,19 @@ describe('meetingRule', () => {
     )
   })
 
-  it('lets a voter take every dot back, even after the reveal, but only the facilitator delete a ballot', () => {
+  it('keeps a counted ballot once the result is shown; only the facilitator deletes a ballot', () => {
     const before = {
       vote: { ...vote, revealed: true },
       'ballot:ana': { voteId: 'vote-1', cards: ['shape:a'] },
     }
-    expect(judge({ before, writes: { 'ballot:ana': { voteId: 'vote-1', cards: [] } } })).toEqual([])
+    // Any editor can write any ballot key: emptying one after the reveal would change the result.
+    expect(judge({ before, writes: { 'ballot:ana': { voteId: 'vote-1', cards: [] } } })).toEqual([
+      { map: 'meeting', key: 'ballot:ana', reason: 'meeting ballot: the vote is closed' },
+    ])
+    const open = { ...before, vote }
+    expect(
+      judge({ before: open, writes: { 'ballot:ana': { voteId: 'vote-1', cards: [] } } }),
+    ).toEqual([])
     expect(judge({ before, deletes: ['ballot:ana'] })).toEqual([
       {
         map: 'meeting',

@@ -36,8 +36,10 @@ function refusals(context: RuleContext): Refusal[] {
   }
   if (ballots.length === 0) return found
   const vote = voteAfter(context, found)
-  for (const { key, after } of ballots) {
-    const problem = safely(() => ballotProblem(after as MeetingBallot, vote, context.records))
+  for (const { key, before, after } of ballots) {
+    const problem = safely(() =>
+      ballotProblem(after as MeetingBallot, before, vote, context.records),
+    )
     if (problem) found.push({ map: 'meeting', key, reason: `meeting ballot: ${problem}` })
   }
   return found
@@ -65,10 +67,11 @@ function voteAfter(context: RuleContext, found: readonly Refusal[]): MeetingVote
 
 function ballotProblem(
   ballot: MeetingBallot,
+  before: unknown,
   vote: MeetingVote | null,
   records: RecordsView,
 ): string | null {
-  const problem = checkBallot(ballot, vote)
+  const problem = checkBallot(ballot, vote, before)
   if (problem) return problem
   for (const id of new Set(ballot.cards)) {
     if (!isCard(records.get(id))) return `${shortKey(id, 48)} is not a card on this board`

@@ -135,9 +135,19 @@ describe('checkBallot', () => {
     expect(checkBallot(ballot(['shape:a']), null)).toBe('no vote is open')
   })
 
-  it('always lets a voter take every dot back', () => {
-    expect(checkBallot(ballot([]), { ...vote, revealed: true })).toBeNull()
+  it('lets a voter take every dot back while the vote is open, or after it is gone', () => {
+    expect(checkBallot(ballot([]), vote)).toBeNull()
     expect(checkBallot(ballot([], 'vote-0'), null)).toBeNull()
+  })
+
+  it('changes no ballot that counts once the result is shown, not even to empty it', () => {
+    const revealed = { ...vote, revealed: true }
+    expect(checkBallot(ballot([]), revealed)).toBe('the vote is closed')
+    // Moving someone's ballot to another vote would take it out of the totals too.
+    expect(checkBallot(ballot([], 'vote-0'), revealed, ballot(['shape:a']))).toBe(
+      'the vote is closed',
+    )
+    expect(checkBallot(ballot([], 'vote-0'), revealed, ballot([], 'vote-0'))).toBeNull()
   })
 })
 

@@ -6,7 +6,7 @@ import type { Role } from '../protocol/roles.js'
  * in the board's Y.Doc as the root map `meeting` (beside `records` and `meta`), so it is
  * shared room state: a late joiner or a reload gets it with the board, and it survives a
  * server restart. One key per concern, each value a plain JSON object checked here, by the
- * server's meeting rule and by the client before it writes [1].
+ * server's meeting rule and by the client before it writes [2].
  *
  * - `follow`: the facilitator asks everyone to follow them (and which section they show).
  * - `timer`: a countdown, running (`endsAt`) or paused (`remainingMs`).
@@ -129,14 +129,24 @@ export function meetingValueProblem(key: string, value: unknown): string | null 
 }
 
 /**
- * Why a ballot cannot count in the vote, or null: the vote must be open (not revealed) and
- * the same vote, and the dots within the allowance.
+ * Why a ballot cannot be written, or null: the vote must be open (not revealed) and the same
+ * vote, and the dots within the allowance. Taking every dot back is allowed while the vote
+ * is open or after it, never once it is revealed: a ballot that counts in revealed totals
+ * (`before`, the ballot as it was) stays as it is, so nobody can change the result [1].
  */
-export function checkBallot(ballot: MeetingBallot, vote: MeetingVote | null): string | null {
-  if (ballot.cards.length === 0) return null // taking every dot back is always allowed
+export function checkBallot(
+  ballot: MeetingBallot,
+  vote: MeetingVote | null,
+  before?: unknown,
+): string | null {
+  if (vote?.revealed) {
+    const counted = (value: unknown) =>
+      isJsonObject(value) && (value as Partial<MeetingBallot>).voteId === vote.id
+    if (counted(ballot) || counted(before)) return 'the vote is closed'
+  }
+  if (ballot.cards.length === 0) return null
   if (!vote) return 'no vote is open'
   if (ballot.voteId !== vote.id) return 'the ballot is for another vote'
-  if (vote.revealed) return 'the vote is closed'
   if (ballot.cards.length > vote.dots) {
     return `${ballot.cards.length} dots is more than the ${vote.dots} each person has`
   }
@@ -257,7 +267,10 @@ function short(key: string): string {
   return key.length > 24 ? `${key.slice(0, 24)}…` : key
 }
 
-// [1] The meeting is not a tldraw record: it is not drawn, undone or exported as a shape,
+// [1] Any editor may write any ballot key (there are no accounts to tie a key to a person),
+//     so after the reveal even an emptied ballot would let one person wipe the totals that
+//     the room, and the section's picture, already show.
+// [2] The meeting is not a tldraw record: it is not drawn, undone or exported as a shape,
 //     and a facilitator's timer must not enter anyone's undo history. Hidden vote totals
 //     are hidden by the app, not from a determined reader of the doc: like paper dots on a
 //     wall, a ballot is visible to whoever looks for it (README, "Running a meeting").
