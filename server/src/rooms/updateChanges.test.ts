@@ -38,4 +38,8 @@ describe('updateChanges', () => {
     expect(updateChanges(doc, Y.encodeStateAsUpdate(copy, Y.encodeStateVector(doc)))).toBe(true)
     expect(updateChanges(doc, Y.encodeStateAsUpdate(copy))).toBe(true)
   })
+
+  it('is true, without throwing, for bytes Yjs cannot read', () => {
+    expect(updateChanges(board(), new Uint8Array([0xff, 0xff, 0xff, 0x7f, 1, 2, 3]))).toBe(true)
+  })
 })

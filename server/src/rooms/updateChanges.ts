@@ -7,6 +7,14 @@ import * as Y from 'yjs'
  * nothing about whether it writes.
  */
 export function updateChanges(doc: Y.Doc, update: Uint8Array): boolean {
+  try {
+    return changes(doc, update)
+  } catch {
+    return true // bytes Yjs cannot read: not nothing, and never applied (a viewer's are dropped)
+  }
+}
+
+function changes(doc: Y.Doc, update: Uint8Array): boolean {
   const known = Y.decodeStateVector(Y.encodeStateVector(doc))
   for (const [client, clock] of Y.parseUpdateMeta(update).to) {
     if (clock > (known.get(client) ?? 0)) return true
