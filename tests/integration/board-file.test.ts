@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { request as httpRequest } from 'node:http'
 import { describe, expect, it } from 'vitest'
 import { createWijktafelSchema, fileDate } from '@wijktafel/shared'
 import type {
@@ -361,5 +362,43 @@ describe('the board as a JSON file', () => {
     expect(big.length).toBeGreaterThan(64 * 1024)
     await expectNothingCreated(server, await importFile(server, big), 413, 'payload_too_large')
     expect(server.server.store.countBoards()).toBe(0)
+  })
+
+  it('imports one board at a time: a second import while one is read gets 503 and creates nothing', async () => {
+    const server = await startServer()
+    const text = JSON.stringify(boardFile(FIXTURE.records, FIXTURE.schema))
+    // The first import sends half its file and waits: the server is reading it.
+    const url = new URL('/api/boards/import', server.url)
+    let answered!: (status: number) => void
+    const first = new Promise<number>((resolve) => (answered = resolve))
+    const slow = httpRequest(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) },
+    })
+    slow.on('response', (res) => {
+      res.resume()
+      answered(res.statusCode ?? 0)
+    })
+    const half = Math.floor(text.length / 2)
+    await new Promise<void>((resolve) => slow.write(text.slice(0, half), () => resolve()))
+
+    await waitFor(
+      async () => {
+        // Not a board file: should it come before the first is taken in, it creates nothing.
+        const second = await importFile(server, '{')
+        if (second.status !== 503) return false
+        expect((await second.json()) as Json).toMatchObject({ code: 'import_busy' })
+        expect(second.headers.get('retry-after')).toBe('5')
+        return true
+      },
+      { message: 'a second import is turned away while the first is read' },
+    )
+    expect(server.server.store.countBoards()).toBe(0)
+
+    slow.end(text.slice(half))
+    expect(await first).toBe(201)
+    expect(server.server.store.countBoards()).toBe(1)
+    // Once it is done, the next one is taken.
+    expect((await importFile(server, text)).status).toBe(201)
   })
 })
