@@ -13,7 +13,14 @@ import { initialDocState } from '../boards/initialDocState.js'
 import type { Logger } from '../config.js'
 import type { BoardStore } from '../persistence/BoardStore.js'
 import { FACILITATOR, boardAccess } from './boardAccess.js'
-import { readBody, sendError, sendJson, sendMethodNotAllowed } from './respond.js'
+import {
+  parseJsonBody,
+  readBody,
+  sendBodyError,
+  sendError,
+  sendJson,
+  sendMethodNotAllowed,
+} from './respond.js'
 
 export interface ApiContext {
   store: BoardStore
@@ -46,35 +53,19 @@ export async function handleApi(
 async function createBoard(req: IncomingMessage, res: ServerResponse, ctx: ApiContext) {
   const body = await readBody(req, ctx.maxBodyBytes)
   if (!body.ok) {
-    // Close the connection: the rest of an oversized body is not worth reading.
-    res.setHeader('Connection', 'close')
-    if (body.reason === 'too_large') {
-      return sendError(
-        res,
-        413,
-        'payload_too_large',
-        `The body may be at most ${ctx.maxBodyBytes} bytes.`,
-      )
-    }
-    return sendError(res, 400, 'bad_request', 'The request body could not be read.')
+    return sendBodyError(res, body, `The body may be at most ${ctx.maxBodyBytes} bytes.`)
   }
-  let json: unknown
-  try {
-    json = JSON.parse(body.text)
-  } catch {
-    return sendError(res, 400, 'bad_request', 'The body must be JSON like {"title": "..."}.')
-  }
-  const parsed = parseCreateBoardRequest(json)
-  if (!parsed.ok) return sendError(res, 400, 'bad_request', parsed.error)
+  const request = parseJsonBody(res, body.text, parseCreateBoardRequest, '{"title": "..."}')
+  if (!request) return
 
   const id = randomBytes(16).toString('base64url')
   const tokens = deriveAllTokens(randomBytes(32).toString('base64url'))
   ctx.store.createBoard(
-    { id, title: parsed.value.title, createdAt: new Date().toISOString() },
+    { id, title: request.title, createdAt: new Date().toISOString() },
     ROLES.map((role) => ({ hash: hashToken(tokens[role]), role })),
-    initialDocState(parsed.value),
+    initialDocState(request),
   )
-  const response: CreateBoardResponse = { id, title: parsed.value.title, tokens }
+  const response: CreateBoardResponse = { id, title: request.title, tokens }
   sendJson(res, 201, response)
 }
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { ApiError } from '@wijktafel/shared'
+import type { ApiError, Parsed } from '@wijktafel/shared'
 
 /** Sent with every HTTP response, including refused upgrades. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
@@ -39,6 +39,40 @@ export function sendText(res: ServerResponse, status: number, text: string): voi
 export type BodyResult = { ok: true; text: string } | { ok: false; reason: 'too_large' | 'aborted' }
 export type BytesResult =
   { ok: true; bytes: Buffer } | { ok: false; reason: 'too_large' | 'aborted' }
+
+/**
+ * Answers a body that could not be read: 413 with `tooLarge` past the limit, else 400. The
+ * connection is closed: the rest of an oversized body is not worth reading.
+ */
+export function sendBodyError(
+  res: ServerResponse,
+  body: { reason: 'too_large' | 'aborted' },
+  tooLarge: string,
+): void {
+  res.setHeader('Connection', 'close')
+  if (body.reason === 'too_large') return sendError(res, 413, 'payload_too_large', tooLarge)
+  sendError(res, 400, 'bad_request', 'The request body could not be read.')
+}
+
+/** A JSON body read by `parse`, or null after a 400 (`example` shows what JSON is expected). */
+export function parseJsonBody<T>(
+  res: ServerResponse,
+  text: string,
+  parse: (json: unknown) => Parsed<T>,
+  example: string,
+): T | null {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    sendError(res, 400, 'bad_request', `The body must be JSON like ${example}.`)
+    return null
+  }
+  const parsed = parse(json)
+  if (parsed.ok) return parsed.value
+  sendError(res, 400, 'bad_request', parsed.error)
+  return null
+}
 
 /** Reads a request body of at most `limit` bytes as UTF-8 text. */
 export async function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {

@@ -15,7 +15,14 @@ import type {
 import { RestoreError } from '../versions/BoardVersions.js'
 import type { BoardVersions } from '../versions/BoardVersions.js'
 import { ANY_ROLE, FACILITATOR, boardAccess } from './boardAccess.js'
-import { readBody, sendError, sendJson, sendMethodNotAllowed } from './respond.js'
+import {
+  parseJsonBody,
+  readBody,
+  sendBodyError,
+  sendError,
+  sendJson,
+  sendMethodNotAllowed,
+} from './respond.js'
 import type { BoardServices } from './services.js'
 
 const LIST_PATH = /^\/api\/boards\/([^/]+)\/versions$/
@@ -103,29 +110,18 @@ async function saveVersion(
   // Read first (it is small): answering before the body is in can reset the client [2].
   const body = await readBody(req, MAX_SAVE_BODY_BYTES)
   if (!body.ok) {
-    res.setHeader('Connection', 'close')
-    if (body.reason === 'too_large') {
-      return sendError(
-        res,
-        413,
-        'payload_too_large',
-        `The body may be at most ${MAX_SAVE_BODY_BYTES} bytes (a thumbnail of ${MAX_THUMBNAIL_BYTES / 1024} KiB).`,
-      )
-    }
-    return sendError(res, 400, 'bad_request', 'The request body could not be read.')
+    return sendBodyError(
+      res,
+      body,
+      `The body may be at most ${MAX_SAVE_BODY_BYTES} bytes (a thumbnail of ${MAX_THUMBNAIL_BYTES / 1024} KiB).`,
+    )
   }
   withVersions(req, res, boardId, MANAGE, ctx, (versions) => {
-    let json: unknown
-    try {
-      json = JSON.parse(body.text)
-    } catch {
-      return sendError(res, 400, 'bad_request', 'The body must be JSON like {"name": "..."}.')
-    }
-    const parsed = parseCreateVersionRequest(json)
-    if (!parsed.ok) return sendError(res, 400, 'bad_request', parsed.error)
+    const request = parseJsonBody(res, body.text, parseCreateVersionRequest, '{"name": "..."}')
+    if (!request) return
     let thumbnail: Uint8Array | null = null
-    if (parsed.value.thumbnail) {
-      const base64 = parsed.value.thumbnail.slice(THUMBNAIL_DATA_URL_PREFIX.length)
+    if (request.thumbnail) {
+      const base64 = request.thumbnail.slice(THUMBNAIL_DATA_URL_PREFIX.length)
       thumbnail = new Uint8Array(Buffer.from(base64, 'base64'))
       if (sniffAssetType(thumbnail) !== 'image/png' || thumbnail.length > MAX_THUMBNAIL_BYTES) {
         return sendError(
@@ -138,8 +134,8 @@ async function saveVersion(
     }
     const saved = storing(res, ctx, () =>
       versions.saveNamed(boardId, {
-        name: parsed.value.name,
-        createdBy: parsed.value.createdBy ?? null,
+        name: request.name,
+        createdBy: request.createdBy ?? null,
         thumbnail,
       }),
     )
