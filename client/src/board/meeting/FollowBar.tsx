@@ -46,37 +46,34 @@ export function FollowBar() {
   // A section can be followed without the leader's presence; their camera cannot.
   if (!(here || follow.section)) return null
   const name = follow.name || t('meeting.people.noName')
-  if (following) {
-    // In place of tldraw's small "Stop met volgen" at the top left, which a phone puts over
-    // the board's title (hidden by meeting.css while this bar is there).
-    return (
-      <div className="wt-followbar wt-followbar--following" role="status" data-testid="follow-bar">
-        <Eye aria-hidden="true" size={20} />
-        <span className="wt-followbar__text">
-          {t('meeting.follow.following').replace('{name}', name)}
-        </span>
-        <button
-          type="button"
-          className="wt-button wt-button--quiet wt-followbar__button"
-          onClick={() => editor.stopFollowingUser()}
-        >
-          {t('meeting.follow.free')}
-        </button>
-      </div>
-    )
-  }
+  // Following: a quiet row with a way out, in place of tldraw's small "Stop met volgen" that
+  // a phone puts over the board's title (hidden by meeting.css while this row is there).
+  // Stepped out: who shows something, and a big way back.
+  const bar = following
+    ? {
+        modifier: ' wt-followbar--following',
+        text: 'meeting.follow.following' as const,
+        button: 'meeting.follow.free' as const,
+        quiet: ' wt-button--quiet',
+        onClick: () => editor.stopFollowingUser(),
+      }
+    : {
+        modifier: '',
+        text: 'meeting.follow.showing' as const,
+        button: 'meeting.follow.again' as const,
+        quiet: '',
+        onClick: () => leader && followAgain(editor, leader),
+      }
   return (
-    <div className="wt-followbar" role="status" data-testid="follow-bar">
-      <Eye aria-hidden="true" size={22} />
-      <span className="wt-followbar__text">
-        {t('meeting.follow.showing').replace('{name}', name)}
-      </span>
+    <div className={`wt-followbar${bar.modifier}`} role="status" data-testid="follow-bar">
+      <Eye aria-hidden="true" size={following ? 20 : 22} />
+      <span className="wt-followbar__text">{t(bar.text).replace('{name}', name)}</span>
       <button
         type="button"
-        className="wt-button wt-followbar__button"
-        onClick={() => leader && followAgain(editor, leader)}
+        className={`wt-button${bar.quiet} wt-followbar__button`}
+        onClick={bar.onClick}
       >
-        {t('meeting.follow.again')}
+        {t(bar.button)}
       </button>
     </div>
   )
