@@ -1,11 +1,13 @@
 import { useSyncExternalStore } from 'react'
 
 /**
- * How a board is shown, from the link: `?view=present` opens presentation mode, no parameter
- * the canvas. One list, so later views (an outline, a road map, an impact view) are a word
- * here and a component, not another parameter [1].
+ * How a board is shown, from the link: no parameter the canvas, `?view=present` presentation
+ * mode, `?view=outline` the board as a structured list (client/src/board/outline),
+ * `?view=road` the road from today to the dream and `?view=impact` the impact overview
+ * (client/src/board/impact). One list, so a view is a word here and a component, not another
+ * parameter [1].
  */
-export const VIEWS = ['canvas', 'present'] as const
+export const VIEWS = ['canvas', 'present', 'outline', 'road', 'impact'] as const
 export type View = (typeof VIEWS)[number]
 
 export const VIEW_PARAM = 'view'
