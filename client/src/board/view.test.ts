@@ -7,7 +7,8 @@ describe('the view in a board link', () => {
   it('reads ?view=present, and anything else as the canvas', () => {
     expect(readView(at('?view=present'))).toBe('present')
     expect(readView(at(''))).toBe('canvas')
-    expect(readView(at('?view=outline'))).toBe('canvas') // not (yet) a view
+    expect(readView(at('?view=outline'))).toBe('outline')
+    expect(readView(at('?view=map'))).toBe('canvas')
     expect(readView(at('?view=PRESENT'))).toBe('canvas')
     expect(readNamesHidden(at('?view=present&names=hidden'))).toBe(true)
     expect(readNamesHidden(at('?view=present&names=shown'))).toBe(false)
