@@ -375,6 +375,15 @@ export const en: Record<MessageKey, string> = {
   'present.timer.done': 'Time is up',
   'present.maps': 'Map',
   'present.empty': 'There is nothing on this map yet',
+  'view.menu': 'View',
+  'view.canvas': 'Map',
+  'view.canvas.hint': 'The map with all its cards: move, zoom and draw',
+  'view.outline': 'List',
+  'view.outline.hint':
+  'view.road': 'The road',
+  'view.road.hint': 'The road from today to the dream',
+  'view.impact': 'Impact',
+  'view.impact.hint': 'What the actions achieve, in numbers',
   // The outline view and read aloud (client/src/board/outline, client/src/board/speech).
   'outline.title': 'The board as a list',
   'outline.back': 'Back to the map',

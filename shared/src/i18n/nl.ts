@@ -375,6 +375,16 @@ export const nl = {
   'present.timer.done': 'De tijd is om',
   'present.maps': 'Kaart',
   'present.empty': 'Er staat nog niets op deze kaart',
+  // The view switcher in the top panel (client/src/board/ViewSwitch.tsx).
+  'view.menu': 'Weergave',
+  'view.canvas': 'Kaart',
+  'view.canvas.hint': 'De kaart met alle kaartjes: schuiven, zoomen en tekenen',
+  'view.outline': 'Lijst',
+  'view.outline.hint': 'Alles op het bord als lijst: handig op een telefoon en met een schermlezer',
+  'view.road': 'De weg',
+  'view.road.hint': 'De weg van vandaag naar de droom',
+  'view.impact': 'Impact',
+  'view.impact.hint': 'Wat de acties opleveren, in cijfers',
   // The outline view and read aloud (client/src/board/outline, client/src/board/speech).
   'outline.title': 'Het bord als lijst',
   'outline.back': 'Naar de kaart',
