@@ -1,21 +1,49 @@
+import { LOCALE_INFO, LOCALES, isLocale } from '@wijktafel/shared'
 import { Languages } from 'lucide-react'
+import { useId } from 'react'
 import { useSession } from '../state/session'
 import { useT } from './useT'
 
-export function LanguageSwitch({ className }: { className?: string }) {
+/**
+ * The four languages in a native menu, each written in itself ("Türkçe", "العربية"), so a
+ * person finds theirs without reading the current one [1]. The choice takes effect at once:
+ * our words, the page's direction and tldraw's menus (App.tsx, BoardCanvas.tsx).
+ */
+export function LanguageSwitch({
+  small = false,
+  className = '',
+}: {
+  /** The board's top panel: smaller type, a quieter border. */
+  small?: boolean
+  className?: string
+}) {
   const t = useT()
+  const id = useId()
   const locale = useSession((s) => s.locale)
   const setLocale = useSession((s) => s.setLocale)
-  const next = locale === 'nl' ? 'en' : 'nl'
   return (
-    <button
-      type="button"
-      className={className ?? 'wt-button wt-button--quiet'}
-      lang={next}
-      onClick={() => setLocale(next)}
-    >
-      <Languages aria-hidden="true" size={20} />
-      {t('language.switch')}
-    </button>
+    <span className={`wt-language${small ? ' wt-language--small' : ''} ${className}`.trim()}>
+      <label htmlFor={id} title={t('language.switch')}>
+        <Languages aria-hidden="true" size={20} />
+        <span className="wt-visually-hidden">{t('language.switch')}</span>
+      </label>
+      <select
+        id={id}
+        value={locale}
+        lang={locale}
+        onChange={(e) => {
+          if (isLocale(e.currentTarget.value)) setLocale(e.currentTarget.value)
+        }}
+      >
+        {LOCALES.map((l) => (
+          <option key={l} value={l} lang={l} dir={LOCALE_INFO[l].dir}>
+            {LOCALE_INFO[l].name}
+          </option>
+        ))}
+      </select>
+    </span>
   )
 }
+
+// [1] A native <select> rather than a custom menu: phones show their own large picker, screen
+// readers and keyboards know it, and it needs no focus management of ours.

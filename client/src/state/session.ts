@@ -45,9 +45,15 @@ const USER_COLORS = [
 ]
 const MAX_RECENT = 12
 
+/** The first of the browser's languages we have ('ar-MA' → 'ar', 'tr-TR' → 'tr'), else Dutch. */
 function browserLocale(): Locale {
-  const lang = typeof navigator === 'undefined' ? '' : navigator.language.slice(0, 2)
-  return isLocale(lang) ? lang : DEFAULT_LOCALE
+  if (typeof navigator === 'undefined') return DEFAULT_LOCALE
+  const preferred = navigator.languages?.length ? navigator.languages : [navigator.language]
+  for (const tag of preferred) {
+    const lang = tag.split('-')[0]?.toLowerCase()
+    if (isLocale(lang)) return lang
+  }
+  return DEFAULT_LOCALE
 }
 
 function newUser(): LocalUser {

@@ -92,7 +92,7 @@ export const en: Record<MessageKey, string> = {
     'Your name (or a nickname) is shown at your cursor. Nothing else about you is stored.',
   'name.label': 'Name',
   'name.ok': 'Join',
-  'language.switch': 'Nederlands',
+  'language.switch': 'Language',
   // Cards, their choices and the map templates (shared/src/model, shared/src/templates).
   'card.dream': 'Dream',
   'card.assignment': 'Societal assignment',

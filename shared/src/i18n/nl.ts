@@ -90,7 +90,7 @@ export const nl = {
   'name.hint': 'Je naam (of een bijnaam) staat bij je cursor. Verder slaan we niets over je op.',
   'name.label': 'Naam',
   'name.ok': 'Meedoen',
-  'language.switch': 'English',
+  'language.switch': 'Taal',
   // Cards, their choices and the map templates (shared/src/model, shared/src/templates).
   'card.dream': 'Droom',
   'card.assignment': 'Maatschappelijke opdracht',
