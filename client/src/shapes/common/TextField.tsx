@@ -9,7 +9,8 @@ export const SHORT_TEXT = 200
  * A text prop of a card: plain text on the canvas, a textarea (or one-line input) while the
  * card is edited. Each change is written to the store at once, so others see it being typed.
  * While an input has focus tldraw disables its shortcuts, so typing "v" or "d" stays text;
- * Escape still reaches tldraw and ends editing; Ctrl/Cmd+Enter ends it too.
+ * Escape still reaches tldraw and ends editing; Ctrl/Cmd+Enter ends it too. The text takes
+ * its direction from what is typed (`dir="auto"`, cards.css), not from the UI's language [1].
  */
 export function TextField({
   value,
@@ -53,7 +54,12 @@ export function TextField({
   }, [editing, autoFocus])
   const className = `wtc-text wtc-text--${size}${muted ? ' wtc-text--muted' : ''}`
   if (!editing) {
-    if (value) return <div className={className}>{value}</div>
+    if (value)
+      return (
+        <div className={className} dir="auto">
+          {value}
+        </div>
+      )
     if (exporting) return null
     return <div className={`${className} wtc-placeholder`}>{placeholder}</div>
   }
@@ -66,6 +72,7 @@ export function TextField({
   return multiline ? (
     <textarea
       className={className}
+      dir="auto"
       value={value}
       placeholder={placeholder}
       aria-label={placeholder}
@@ -77,6 +84,7 @@ export function TextField({
   ) : (
     <input
       className={className}
+      dir="auto"
       value={value}
       placeholder={placeholder}
       aria-label={placeholder}
@@ -87,3 +95,6 @@ export function TextField({
     />
   )
 }
+
+// [1] An Arabic-speaking resident and a Dutch one share a board: an Arabic interest must read
+// right to left on a Dutch screen, and a Dutch name left to right on an Arabic one.
