@@ -33,7 +33,7 @@ export function SectionStepper({ compact = false }: { compact?: boolean }) {
         aria-label={t('meeting.follow.previous')}
         title={t('meeting.follow.previous')}
       >
-        <ChevronLeft aria-hidden="true" size={26} />
+        <ChevronLeft aria-hidden="true" size={26} className="wt-flip-rtl" />
       </button>
       <span className="wt-stepper__title" data-testid="follow-section">
         {current ? current.title || '…' : t('meeting.follow.free')}
@@ -53,7 +53,7 @@ export function SectionStepper({ compact = false }: { compact?: boolean }) {
         aria-label={t('meeting.follow.next')}
         title={t('meeting.follow.next')}
       >
-        <ChevronRight aria-hidden="true" size={26} />
+        <ChevronRight aria-hidden="true" size={26} className="wt-flip-rtl" />
       </button>
     </div>
   )

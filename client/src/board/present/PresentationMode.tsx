@@ -69,7 +69,12 @@ function PresentationMode() {
       aria-label={t('present.previous')}
       title={t('present.previous')}
     >
-      <ChevronLeft aria-hidden="true" size={layout.phone ? 32 : 56} strokeWidth={3} />
+      <ChevronLeft
+        aria-hidden="true"
+        size={layout.phone ? 32 : 56}
+        strokeWidth={3}
+        className="wt-flip-rtl"
+      />
     </button>
   )
   const nextButton = (
@@ -81,7 +86,12 @@ function PresentationMode() {
       aria-label={t('present.next')}
       title={t('present.next')}
     >
-      <ChevronRight aria-hidden="true" size={layout.phone ? 32 : 56} strokeWidth={3} />
+      <ChevronRight
+        aria-hidden="true"
+        size={layout.phone ? 32 : 56}
+        strokeWidth={3}
+        className="wt-flip-rtl"
+      />
     </button>
   )
   const tools = (

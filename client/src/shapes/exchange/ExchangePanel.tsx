@@ -39,7 +39,7 @@ export function ExchangePanel({ shape }: { shape: TLArrowShape }) {
       {ends.from || ends.to ? (
         <div className="wtc-exchange-ends" aria-label={`${t('field.from')} → ${t('field.to')}`}>
           <ParticipantChip id={ends.from} t={t} big />
-          <ArrowRight aria-hidden="true" size={32} strokeWidth={2.5} />
+          <ArrowRight aria-hidden="true" size={32} strokeWidth={2.5} className="wt-flip-rtl" />
           <ParticipantChip id={ends.to} t={t} big />
         </div>
       ) : null}

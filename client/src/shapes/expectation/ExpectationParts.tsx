@@ -10,7 +10,13 @@ export function ExpectationFromTo({ shape, card: { t } }: CardPartProps) {
   return (
     <div className="wtc-row" style={{ flexWrap: 'nowrap' }}>
       <ParticipantChip id={fromId} t={t} />
-      <ArrowRight size={30} strokeWidth={3} aria-label="→" style={{ flex: '0 0 auto' }} />
+      <ArrowRight
+        size={30}
+        strokeWidth={3}
+        aria-label={t('field.to')}
+        className="wt-flip-rtl"
+        style={{ flex: '0 0 auto' }}
+      />
       <ParticipantChip id={toId} t={t} />
     </div>
   )
