@@ -380,6 +380,7 @@ export const en: Record<MessageKey, string> = {
   'view.canvas.hint': 'The map with all its cards: move, zoom and draw',
   'view.outline': 'List',
   'view.outline.hint':
+    'Everything on the board as a list: easy on a phone and with a screen reader',
   'view.road': 'The road',
   'view.road.hint': 'The road from today to the dream',
   'view.impact': 'Impact',
