@@ -63,13 +63,13 @@ describe('the card kit', () => {
   })
 
   it('numbers migrations by their place and runs them on stored cards', () => {
-    // A lesson kind one version on: 'who' added with a default, 'text' trimmed.
+    // A rule kind one version on: 'who' added with a default (the rule has no migration yet).
     const next = defineCard({
-      kind: 'lesson',
-      look: lessonCard,
-      map: lessonCard.map,
-      size: lessonCard.defaultSize,
-      fields: { ...lessonCard.fields, who: shortText({ label: 'field.who' }) },
+      kind: 'rule',
+      look: ruleCard,
+      map: ruleCard.map,
+      size: ruleCard.defaultSize,
+      fields: { ...ruleCard.fields, who: shortText({ label: 'field.who' }) },
       text: ['text'],
       migrations: [
         {
@@ -84,10 +84,10 @@ describe('the card kit', () => {
       ],
     })
     const nextSchema = createTLSchema({
-      shapes: { ...defaultShapeSchemas, 'wt-lesson': next },
+      shapes: { ...defaultShapeSchemas, 'wt-rule': next },
     })
-    expect(nextSchema.serialize().sequences['com.tldraw.shape.wt-lesson']).toBe(1)
-    const stored = shapeRecord('wt-lesson', lessonCard.defaults())
+    expect(nextSchema.serialize().sequences['com.tldraw.shape.wt-rule']).toBe(1)
+    const stored = shapeRecord('wt-rule', ruleCard.defaults())
     const migrated = nextSchema.migratePersistedRecord(stored as never, schema.serialize())
     expect(migrated).toMatchObject({ type: 'success', value: { props: { who: '' } } })
   })

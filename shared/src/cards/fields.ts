@@ -1,5 +1,7 @@
 import { T } from '@tldraw/validate'
 import type { MessageKey } from '../i18n/messages.js'
+import type { Indicator } from '../impact/impact.js'
+import { IMPACT_ID, indicatorListValidator } from '../impact/indicators.js'
 import type { Choice } from '../model/choice.js'
 import type { IconName } from '../model/icons.js'
 import {
@@ -28,6 +30,7 @@ export type CardField =
   | NumberField
   | HorizonField
   | FlagField
+  | IndicatorsField
 
 interface FieldBase<V> {
   readonly validator: T.Validatable<V>
@@ -99,6 +102,14 @@ export interface FlagField extends FieldBase<boolean> {
   readonly icon: IconName
 }
 
+/**
+ * What an action counts (shared/src/impact/impact.ts): at most 10 indicators. Drawn by the
+ * action's goal block and edited by the client's indicator editor, not by the generic panel.
+ */
+export interface IndicatorsField extends FieldBase<Indicator[]> {
+  readonly edit: 'indicators'
+}
+
 type Common = { label: MessageKey; hidden?: boolean }
 
 /** Free text on the card: a dream, an interest, what is decided. */
@@ -129,6 +140,20 @@ export function choice<Id extends string>(
     edit: 'choice',
     choices,
     validator: T.literalEnum(...choices.map((c) => c.id)),
+    ...o,
+  }
+}
+
+/** One of a list of choices, or '' for none yet (an action not on the road). */
+export function optionalChoice<Id extends string>(
+  choices: readonly Choice<Id>[],
+  o: Common & { show: ChoiceField['show'] },
+): ChoiceField<Id | ''> {
+  return {
+    edit: 'choice',
+    choices,
+    validator: T.literalEnum('', ...choices.map((c) => c.id)),
+    initial: '',
     ...o,
   }
 }
@@ -169,6 +194,30 @@ export function horizon(initial: number): HorizonField {
 
 export function flag(o: Common & { icon: IconName }): FlagField {
   return { edit: 'flag', validator: T.boolean, initial: false, ...o }
+}
+
+export function indicators(o: Common): IndicatorsField {
+  return { edit: 'indicators', validator: indicatorListValidator, initial: [], hidden: true, ...o }
+}
+
+/**
+ * The evaluation round a card belongs to (an id in the board's `impact` map), or '' for
+ * none. Hidden: chosen in the panel or set when the card is made during a round.
+ */
+export function roundRef(o: Common): TextField {
+  return {
+    edit: 'text',
+    long: false,
+    size: 'sm',
+    validator: T.string.check((s) => {
+      if (s !== '' && !IMPACT_ID.test(s)) {
+        throw new T.ValidationError(`Expected a round id or '', got '${s.slice(0, 60)}'`)
+      }
+    }),
+    initial: '',
+    hidden: true,
+    ...o,
+  }
 }
 
 /** The value type a field stores. */

@@ -36,14 +36,17 @@ export type UnitKind = (typeof UNIT_KINDS)[number]
 export interface Indicator {
   /** Unique within its card; stable, measurements refer to it. */
   id: string
-  /** What is counted, in plain words (at most 120 characters). */
+  /**
+   * What is counted, in plain words (at most 200 characters: the card's old `indicator` field
+   * allowed 200, and its migration must not cut anyone's words [2]).
+   */
   what: string
   unit: UnitKind
-  /** The unit's word when `unit` is `anders` ("stappen", "bezoekers"); '' otherwise. */
+  /** The unit's word when `unit` is `anders` ("stappen", "bezoekers"), ≤ 40; '' otherwise. */
   unitLabel: string
   baseline: number | null
   target: number | null
-  /** Who measures: a participant kind id (`bewoner`, `gemeente`, ...) or free words. */
+  /** Who measures: a participant kind id (`bewoner`, `gemeente`, ...) or free words (≤ 200). */
   measuredBy: string
   /** A value in euros per unit the table agreed on, for a money estimate; null when none. */
   euroPerUnit: number | null
@@ -108,6 +111,42 @@ export const EMPTY_IMPACT: ImpactState = { measurements: {}, rounds: {}, roundSt
 export const ROAD_HORIZONS = ['kort', 'middellang', 'lang'] as const
 export type RoadHorizon = (typeof ROAD_HORIZONS)[number]
 
+/**
+ * What a value in each unit may be: its lowest and highest value (null for no bound) and
+ * whether it must be whole. Checked for measurements and for an indicator's baseline, target
+ * and undated latest value [3].
+ */
+export interface UnitRule {
+  readonly min: number | null
+  readonly max: number | null
+  readonly whole: boolean
+}
+
+export const UNIT_RULES: Record<UnitKind, UnitRule> = {
+  aantal: { min: 0, max: null, whole: true },
+  euro: { min: null, max: null, whole: false },
+  kg: { min: 0, max: null, whole: false },
+  kwh: { min: 0, max: null, whole: false },
+  procent: { min: 0, max: 100, whole: false },
+  uur: { min: 0, max: null, whole: false },
+  anders: { min: null, max: null, whole: false },
+}
+
+/** Far beyond anything a neighbourhood counts; keeps sums and charts finite. */
+export const MAX_IMPACT_NUMBER = 1e12
+export const MAX_INDICATORS = 10
+export const MAX_INDICATOR_TEXT = 200
+export const MAX_UNIT_LABEL = 40
+export const MAX_MEASUREMENT_BY = 80
+export const MAX_MEASUREMENT_NOTE = 200
+export const MAX_ROUND_TITLE = 80
+export const MAX_ROUND_NOTE = 200
+
 // [1] The same reason the meeting lives in its own map (shared/src/meeting/meeting.ts): one
 //     Y.Map key per entry is a CRDT merge for free; anything inside one value is last
 //     writer wins.
+// [2] Changed from the first draft of this contract (120): a stored card's `indicator` may
+//     hold up to 200 characters and becomes `what`.
+// [3] Counts are whole and never negative; kilos, kWh and hours are never negative but may be
+//     fractional (2.5 kg of vegetables); a percentage is 0 to 100; euros may be negative (a
+//     cost, or a balance below zero); `anders` is the table's own unit, so only finite.

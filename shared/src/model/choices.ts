@@ -1,3 +1,4 @@
+import type { RoadHorizon, UnitKind } from '../impact/impact.js'
 import { INK_DARK as D, INK_LIGHT as L, type Choice } from './choice.js'
 import type {
   ActionStatus,
@@ -138,6 +139,15 @@ export const VALUE_KINDS = [
   { id: 'sociaal', label: 'valueKind.sociaal', icon: 'users', color: '#F06292', ink: D },
   { id: 'ecologisch', label: 'valueKind.ecologisch', icon: 'leaf', color: '#66BB6A', ink: D },
   { id: 'economisch', label: 'valueKind.economisch', icon: 'euro', color: '#42A5F5', ink: D },
+  // Connection and well-being: the two values the publication adds to the classic three.
+  { id: 'verbinding', label: 'valueKind.verbinding', icon: 'link', color: '#9575CD', ink: D },
+  {
+    id: 'welzijn',
+    label: 'valueKind.welzijn',
+    icon: 'face-slightly-smiling',
+    color: '#FFD54F',
+    ink: D,
+  },
 ] as const satisfies readonly Choice<ValueKind>[]
 
 export const ZONE_KINDS = [
@@ -163,6 +173,33 @@ export const MAP_KINDS = [
     ink: D,
   },
 ] as const satisfies readonly Choice<MapKind>[]
+
+/**
+ * The units of an indicator (ids in shared/src/impact/impact.ts as `UNIT_KINDS`). Named
+ * `..._CHOICES` because the impact contract already exports the id lists under the plain names.
+ */
+export const UNIT_KIND_CHOICES = [
+  { id: 'aantal', label: 'unitKind.aantal', icon: 'hash', color: '#CFD8DC', ink: D },
+  { id: 'euro', label: 'unitKind.euro', icon: 'euro', color: '#42A5F5', ink: D },
+  { id: 'kg', label: 'unitKind.kg', icon: 'weight', color: '#A1887F', ink: D },
+  { id: 'kwh', label: 'unitKind.kwh', icon: 'zap', color: '#F7DE3A', ink: D },
+  { id: 'procent', label: 'unitKind.procent', icon: 'percent', color: '#80CBC4', ink: D },
+  { id: 'uur', label: 'unitKind.uur', icon: 'clock', color: '#3F51B5', ink: L },
+  { id: 'anders', label: 'unitKind.anders', icon: 'ruler', color: '#E0E0E0', ink: D },
+] as const satisfies readonly Choice<UnitKind>[]
+
+/** Where an action sits on the road from today to the dream (ids: `ROAD_HORIZONS`). */
+export const ROAD_HORIZON_CHOICES = [
+  { id: 'kort', label: 'roadHorizon.kort', icon: 'footprints', color: '#C8E6C9', ink: D },
+  {
+    id: 'middellang',
+    label: 'roadHorizon.middellang',
+    icon: 'milestone',
+    color: '#81C784',
+    ink: D,
+  },
+  { id: 'lang', label: 'roadHorizon.lang', icon: 'mountain', color: '#2E7D32', ink: L },
+] as const satisfies readonly Choice<RoadHorizon>[]
 
 // [1] The palette was chosen by measuring distances in OKLab, with normal vision and with
 // simulated protanopia, deuteranopia and tritanopia (Machado et al. 2009); model.test.ts keeps

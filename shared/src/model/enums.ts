@@ -48,7 +48,13 @@ export type DecisionRule = (typeof DECISION_RULE_IDS)[number]
 export const ACTION_STATUS_IDS = ['idee', 'gepland', 'bezig', 'klaar'] as const
 export type ActionStatus = (typeof ACTION_STATUS_IDS)[number]
 
-export const VALUE_KIND_IDS = ['sociaal', 'ecologisch', 'economisch'] as const
+export const VALUE_KIND_IDS = [
+  'sociaal',
+  'ecologisch',
+  'economisch',
+  'verbinding',
+  'welzijn',
+] as const
 export type ValueKind = (typeof VALUE_KIND_IDS)[number]
 
 export const SECTION_KIND_IDS = [

@@ -65,6 +65,17 @@ export const ICON_NAMES = [
   'users',
   'leaf',
   'euro',
+  'link',
+  'face-slightly-smiling',
+  // units of an indicator
+  'hash',
+  'weight',
+  'percent',
+  'ruler',
+  // horizons on the road
+  'footprints',
+  'milestone',
+  'mountain',
   // zone kinds and maps
   'rows-3',
   'layout-grid',

@@ -8,6 +8,7 @@ import * as choices from './choices.js'
 import { contrastRatio } from './contrast.js'
 import * as enums from './enums.js'
 import { ICON_NAMES } from './icons.js'
+import { ROAD_HORIZONS, UNIT_KINDS } from '../impact/impact.js'
 
 const LISTS: [string, readonly Choice[], readonly string[]][] = [
   ['PARTICIPANT_KINDS', choices.PARTICIPANT_KINDS, enums.PARTICIPANT_KIND_IDS],
@@ -21,6 +22,8 @@ const LISTS: [string, readonly Choice[], readonly string[]][] = [
   ['SECTION_KINDS', SECTION_KINDS, enums.SECTION_KIND_IDS],
   ['ZONE_KINDS', choices.ZONE_KINDS, enums.ZONE_KIND_IDS],
   ['MAP_KINDS', choices.MAP_KINDS, enums.MAP_KIND_IDS],
+  ['UNIT_KIND_CHOICES', choices.UNIT_KIND_CHOICES, UNIT_KINDS],
+  ['ROAD_HORIZON_CHOICES', choices.ROAD_HORIZON_CHOICES, ROAD_HORIZONS],
 ]
 const CARDS_AS_CHOICES: Choice[] = CARD_KINDS.map((c) => ({ ...c, id: c.kind }))
 const EVERY_CHOICE = [

@@ -1,5 +1,6 @@
 import { toRichText, type TLRecord, type TLShape } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
+import { newIndicator } from '../impact/indicators.js'
 import { isExchangeArrow } from './exchangeArrow.js'
 import {
   createWijktafelSchema,
@@ -57,8 +58,6 @@ const TEXT_PROPS: [WijktafelShapeType, string, number][] = [
   ['wt-communication', 'language', SHORT_TEXT],
   ['wt-rule', 'text', LONG_TEXT],
   ['wt-action', 'what', LONG_TEXT],
-  ['wt-action', 'indicator', SHORT_TEXT],
-  ['wt-action', 'measuredBy', SHORT_TEXT],
   ['wt-bottleneck', 'text', LONG_TEXT],
   ['wt-bottleneck', 'whoCanRemove', SHORT_TEXT],
   ['wt-lesson', 'text', LONG_TEXT],
@@ -188,18 +187,34 @@ describe('card validators', () => {
     }
   })
 
-  it('keeps an action measurable: unique kinds of value, numbers or null for the goal', () => {
-    expect(check(withProp('wt-action', 'values', ['sociaal', 'ecologisch']))).toEqual({ ok: true })
+  it('keeps an action measurable: unique kinds of value, indicators that fit their unit', () => {
+    expect(check(withProp('wt-action', 'values', ['sociaal', 'welzijn']))).toEqual({ ok: true })
     expect(check(withProp('wt-action', 'values', ['sociaal', 'sociaal']))).toMatchObject({
       ok: false,
     })
     expect(check(withProp('wt-action', 'values', ['cultureel']))).toMatchObject({ ok: false })
-    expect(check(withProp('wt-action', 'target', 200))).toEqual({ ok: true })
-    expect(check(withProp('wt-action', 'target', '200'))).toMatchObject({ ok: false })
-    expect(check(withProp('wt-action', 'latest', Number.POSITIVE_INFINITY))).toMatchObject({
-      ok: false,
-    })
-    expect(getWijktafelDefaultProps('wt-action').measuredBy).toBe('bewoners')
+    const trees = { ...newIndicator('bomen'), what: 'Bomen geplant', baseline: 0, target: 20 }
+    expect(check(withProp('wt-action', 'indicators', [trees]))).toEqual({ ok: true })
+    const bad = [
+      [{ ...trees, target: '20' }],
+      [{ ...trees, undatedLatest: Number.POSITIVE_INFINITY }],
+      [{ ...trees, baseline: -1 }],
+      [{ ...trees, target: 2.5 }],
+      [{ ...trees, unit: 'procent', target: 120 }],
+      [{ ...trees, what: 'x'.repeat(201) }],
+      [trees, trees],
+      Array.from({ length: 11 }, (_, i) => ({ ...trees, id: `i${i}` })),
+      [{ ...trees, id: 'no spaces' }],
+      [{ ...trees, extra: 1 }],
+    ]
+    for (const indicators of bad) {
+      expect(check(withProp('wt-action', 'indicators', indicators))).toMatchObject({ ok: false })
+    }
+    expect(check(withProp('wt-action', 'horizon', 'middellang'))).toEqual({ ok: true })
+    expect(check(withProp('wt-action', 'horizon', 'morgen'))).toMatchObject({ ok: false })
+    expect(getWijktafelDefaultProps('wt-action')).toMatchObject({ indicators: [], horizon: '' })
+    expect(check(withProp('wt-lesson', 'roundId', 'r-2027'))).toEqual({ ok: true })
+    expect(check(withProp('wt-bottleneck', 'roundId', 'round 1'))).toMatchObject({ ok: false })
   })
 
   it('gives a fresh copy of the default props each time', () => {
@@ -290,8 +305,16 @@ describe('migrations', () => {
     text: 'Een groene wijk',
   })
 
-  it('has a migration sequence for each of our types, at version 0 while props are new', () => {
-    for (const type of TYPES) expect(current.sequences[`com.tldraw.shape.${type}`], type).toBe(0)
+  it('has a migration sequence for each of our types, at the number of its steps', () => {
+    // One step each so far: the action's indicators, the lesson's and bottleneck's round.
+    const steps: Partial<Record<string, number>> = {
+      'wt-action': 1,
+      'wt-lesson': 1,
+      'wt-bottleneck': 1,
+    }
+    for (const type of TYPES) {
+      expect(current.sequences[`com.tldraw.shape.${type}`], type).toBe(steps[type] ?? 0)
+    }
   })
 
   it('round-trips a record at the current version unchanged', () => {

@@ -1,6 +1,8 @@
 import type { TLPageId, TLShapeId } from '@tldraw/tlschema'
 import { T } from '@tldraw/validate'
 import type { Locale } from '../i18n/messages.js'
+import { ROAD_HORIZONS } from '../impact/impact.js'
+import { indicatorListValidator } from '../impact/indicators.js'
 import {
   ACTION_STATUS_IDS,
   DECISION_RULE_IDS,
@@ -100,11 +102,8 @@ export const exampleBoardValidator = T.object({
         due: dateValidator,
         status: T.literalEnum(...ACTION_STATUS_IDS),
         values: T.arrayOf(T.literalEnum(...VALUE_KIND_IDS)),
-        indicator: shortTextValidator,
-        baseline: T.nullable(T.number),
-        target: T.nullable(T.number),
-        latest: T.nullable(T.number),
-        measuredBy: shortTextValidator,
+        horizon: T.literalEnum('', ...ROAD_HORIZONS),
+        indicators: indicatorListValidator,
       }),
     ),
     bottlenecks: T.arrayOf(T.object({ text: longTextValidator, whoCanRemove: shortTextValidator })),

@@ -476,8 +476,10 @@ describe('partnerschapskaart', () => {
     expect(action?.props).toMatchObject({
       ownerId: ids['p6'],
       due: '2027-01-31',
-      target: 200,
-      measuredBy: 'bewoners',
+      horizon: 'kort',
+      indicators: [
+        { what: 'Huishoudens met een pakket', unit: 'aantal', target: 200, euroPerUnit: 85 },
+      ],
     })
     const banner = map.shapes[0]!
     expect(

@@ -1,4 +1,4 @@
-import type { WtActionShape } from '@wijktafel/shared'
+import { newIndicator, type Indicator, type WtActionShape } from '@wijktafel/shared'
 import type { CardPartProps } from '../common/CardView'
 import { FieldRow } from '../common/FieldRow'
 import { Pictogram } from '../common/Pictogram'
@@ -10,7 +10,12 @@ import { goalProgress } from './progress'
  * progress bar from baseline through the latest measurement to the target, and who measures.
  */
 export function ActionGoal({ shape, card: { editing, exporting, t, update } }: CardPartProps) {
-  const p = (shape as WtActionShape).props
+  const props = (shape as WtActionShape).props
+  // The first indicator, as the card showed its one indicator before the impact model.
+  const first = props.indicators[0] ?? newIndicator('i1')
+  const p = { ...first, indicator: first.what, latest: first.undatedLatest }
+  const setFirst = (patch: Partial<Indicator>) =>
+    update({ indicators: [{ ...first, ...patch }, ...props.indicators.slice(1)] })
   const progress = goalProgress(p.baseline, p.target, p.latest)
   if (p.indicator === '' && p.target === null && !editing) return null
   return (
@@ -18,7 +23,7 @@ export function ActionGoal({ shape, card: { editing, exporting, t, update } }: C
       <FieldRow icon={<Pictogram name="target" size={26} />} title={t('field.indicator')}>
         <TextField
           value={p.indicator}
-          onChange={(indicator) => update({ indicator })}
+          onChange={(what) => setFirst({ what })}
           editing={editing}
           exporting={exporting}
           placeholder={t('field.indicator')}
@@ -47,7 +52,7 @@ export function ActionGoal({ shape, card: { editing, exporting, t, update } }: C
       <FieldRow icon={<Pictogram name="users" size={24} />} title={t('field.measuredBy')}>
         <TextField
           value={p.measuredBy}
-          onChange={(measuredBy) => update({ measuredBy })}
+          onChange={(measuredBy) => setFirst({ measuredBy })}
           editing={editing}
           exporting={exporting}
           placeholder={t('field.measuredBy')}

@@ -1,8 +1,8 @@
 import { INK_DARK } from '../../model/choice.js'
 import { defineCard } from '../defineCard.js'
-import { longText, shortText } from '../fields.js'
+import { longText, roundRef, shortText } from '../fields.js'
 
-/** Knelpunt: what stands in the way, and who can remove it. */
+/** Knelpunt: what stands in the way, who can remove it, and the round it came up in. */
 export const bottleneckCard = defineCard({
   kind: 'bottleneck',
   look: { icon: 'construction', color: '#EF6C00', ink: INK_DARK },
@@ -11,6 +11,18 @@ export const bottleneckCard = defineCard({
   fields: {
     text: longText({ label: 'field.text' }),
     whoCanRemove: shortText({ label: 'field.whoCanRemove', icon: 'wrench' }),
+    roundId: roundRef({ label: 'field.roundId' }),
   },
   text: ['text'],
+  migrations: [
+    {
+      id: 'RoundId',
+      up(props) {
+        props.roundId = ''
+      },
+      down(props) {
+        delete props.roundId
+      },
+    },
+  ],
 })

@@ -1,8 +1,8 @@
 import { INK_DARK } from '../../model/choice.js'
 import { defineCard } from '../defineCard.js'
-import { date, longText } from '../fields.js'
+import { date, longText, roundRef } from '../fields.js'
 
-/** Leerpunt: something the table learned, with the date. */
+/** Leerpunt: something the table learned, with the date and the evaluation round it came up in. */
 export const lessonCard = defineCard({
   kind: 'lesson',
   look: { icon: 'lightbulb', color: '#E8C8F0', ink: INK_DARK },
@@ -11,6 +11,18 @@ export const lessonCard = defineCard({
   fields: {
     text: longText({ label: 'field.text' }),
     date: date({ label: 'field.date', show: 'badge' }),
+    roundId: roundRef({ label: 'field.roundId' }),
   },
   text: ['text'],
+  migrations: [
+    {
+      id: 'RoundId',
+      up(props) {
+        props.roundId = ''
+      },
+      down(props) {
+        delete props.roundId
+      },
+    },
+  ],
 })
