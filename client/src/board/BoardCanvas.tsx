@@ -17,6 +17,7 @@ import { noEmbedOverrides } from './assets/noEmbedOverrides'
 import { BoardContext, type BoardContextValue } from './BoardContext'
 import { BoardTopPanel } from './BoardTopPanel'
 import { PresentationLayer } from './present/PresentationMode'
+import { MeasurementLayer } from './impact/MeasurementLayer'
 import { MeetingLayer } from './meeting/MeetingLayer'
 import { SharePanel } from './SharePanel'
 import { SyncStoppedPage } from './SyncStoppedPage'
@@ -103,6 +104,8 @@ export function BoardCanvas({ info, token }: { info: BoardInfo; token: string })
           <BoardAssets boardId={info.id} token={token} />
           {/* The meeting: shared state, following, structure locks (client/src/board/meeting). */}
           <MeetingLayer />
+          {/* Measurements and evaluation rounds: the impact store and its forms (client/src/board/impact). */}
+          <MeasurementLayer />
           {/* `?view=present`: one section at a time, for a projector (client/src/board/present). */}
           <PresentationLayer />
         </Tldraw>

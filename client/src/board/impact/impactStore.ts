@@ -10,6 +10,8 @@ export interface MeasurementTarget {
   indicatorId?: string
   /** Opened to correct this measurement ("Verbeteren"). */
   corrects?: string
+  /** Opened from an evaluation round's stepper: the measurement belongs to that round. */
+  roundId?: string
 }
 
 /**
@@ -23,7 +25,7 @@ export interface ImpactStore {
   actions: ImpactActions | null
   /** The measurement form, open for one action; null when closed. */
   form: MeasurementTarget | null
-  /** The evaluation rounds panel is open. */
+  /** The evaluation rounds panel is open (anyone who may edit walks a round). */
   roundsOpen: boolean
 }
 
@@ -54,7 +56,7 @@ export function closeMeasurementForm(): void {
   useImpactStore.setState({ form: null })
 }
 
-/** Opens or closes the evaluation rounds panel (the facilitator's). */
+/** Opens or closes the evaluation rounds panel. */
 export function setRoundsOpen(open: boolean): void {
   useImpactStore.setState({ roundsOpen: open })
 }

@@ -1,6 +1,7 @@
 import type { CardDefinition, CardField, MessageKey } from '@wijktafel/shared'
 import { useState } from 'react'
 import { useEditor, type TLShape } from 'tldraw'
+import { IndicatorEditor } from '../action/IndicatorEditor'
 import { editCardField } from './cardEdits'
 import { ChoicePicker, toggleId } from './Choices'
 import { HORIZON_OPTIONS } from './HorizonBadge'
@@ -95,6 +96,9 @@ export function CardPanel({ shape, card }: { shape: TLShape; card: CardDefinitio
             error={error ? t(error) : undefined}
           />,
         )
+        break
+      case 'indicators':
+        pickers.push(<IndicatorEditor key={name} shape={shape} name={name} field={field} />)
         break
       case 'number':
         inputs.push(
