@@ -1,5 +1,6 @@
 import { MAX_VOTE_DOTS } from '@wijktafel/shared'
 import {
+  CalendarCheck,
   CircleDot,
   Eye,
   LayoutTemplate,
@@ -17,6 +18,7 @@ import {
 import { useState, type ReactNode } from 'react'
 import { useEditor, useValue } from 'tldraw'
 import { useT } from '../../app/useT'
+import { setRoundsOpen, useImpactActions } from '../impact/useImpact'
 import { type Section } from '../present/sections'
 import { type FacilitatorActions } from './meetingActions'
 import { useMeetingStore } from './meetingStore'
@@ -65,6 +67,7 @@ export function MeetingPanel({ onClose }: { onClose: () => void }) {
             <StructureBlock />
           </>
         ) : null}
+        <RoundsBlock onOpen={onClose} />
         <Block icon={<Users size={22} />} title={t('meeting.people.title')}>
           <ParticipantsList onGo={onClose} />
         </Block>
@@ -281,6 +284,30 @@ function VoteBlock({ lead }: { lead: FacilitatorActions }) {
         >
           <CircleDot aria-hidden="true" size={20} />
           {t('meeting.vote.open')}
+        </button>
+      </div>
+    </Block>
+  )
+}
+
+/** Evaluation rounds (client/src/board/impact): started by the facilitator, walked by all. */
+function RoundsBlock({ onOpen }: { onOpen: () => void }) {
+  const t = useT()
+  if (!useImpactActions()) return null
+  return (
+    <Block icon={<CalendarCheck size={22} />} title={t('round.title')}>
+      <div className="wt-meeting__row">
+        <button
+          type="button"
+          className="wt-button"
+          onClick={() => {
+            onOpen()
+            setRoundsOpen(true)
+          }}
+          data-testid="rounds-open"
+        >
+          <CalendarCheck aria-hidden="true" size={20} />
+          {t('round.open')}
         </button>
       </div>
     </Block>
