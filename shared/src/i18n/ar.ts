@@ -183,6 +183,8 @@ export const ar: Partial<Record<MessageKey, string>> = {
   'view.impact.hint': 'ما تحققه الإجراءات، بالأرقام',
   'app.name': 'Wijktafel',
   'app.tagline': 'نخطط للحي معًا، كشركاء متساوين.',
+  'a11y.skipToOutline': 'إلى اللوحة كقائمة (لقارئ الشاشة ولوحة المفاتيح)',
+  'a11y.canvas': 'الخريطة: {title}',
   'board.loading': 'جارٍ تحميل اللوحة…',
   'board.notFound': 'هذه اللوحة غير موجودة (لم تعد موجودة).',
   'board.badLink': 'هذا الرابط غير صالح. اطلب رابطًا جديدًا من مدير الجلسة.',

@@ -3,6 +3,8 @@ import type { MessageKey } from './nl.js'
 export const en: Record<MessageKey, string> = {
   'app.name': 'Wijktafel',
   'app.tagline': 'Plan the neighbourhood together, as equal partners.',
+  'a11y.skipToOutline': 'To the board as a list (for screen readers and keyboard)',
+  'a11y.canvas': 'Map: {title}',
   'start.title': 'New board',
   'start.titleLabel': 'Board name',
   'start.titlePlaceholder': 'For example: Working together in De Horst',

@@ -2,6 +2,8 @@
 export const nl = {
   'app.name': 'Wijktafel',
   'app.tagline': 'Samen de wijk plannen, als gelijke partners.',
+  'a11y.skipToOutline': 'Naar de lijst van het bord (voor schermlezers en toetsenbord)',
+  'a11y.canvas': 'Kaart: {title}',
   'start.title': 'Nieuw bord',
   'start.titleLabel': 'Naam van het bord',
   'start.titlePlaceholder': 'Bijvoorbeeld: Samen aan de slag in De Horst',

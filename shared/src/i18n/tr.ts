@@ -184,6 +184,8 @@ export const tr: Partial<Record<MessageKey, string>> = {
   'view.impact.hint': 'Eylemlerin sağladıkları, sayılarla',
   'app.name': 'Wijktafel',
   'app.tagline': 'Mahalleyi birlikte, eşit ortaklar olarak planlayın.',
+  'a11y.skipToOutline': 'Panonun listesine git (ekran okuyucu ve klavye için)',
+  'a11y.canvas': 'Harita: {title}',
   'board.loading': 'Pano yükleniyor…',
   'board.notFound': 'Bu pano yok (artık yok).',
   'board.badLink': 'Bu bağlantı geçerli değil. Toplantı yöneticisinden yeni bir bağlantı isteyin.',
