@@ -12,6 +12,7 @@ import {
 } from '../shapes'
 import { zoomToContent } from '../shapes/tools/zoomToContent'
 import { useSession } from '../state/session'
+import { BoardA11y } from './a11y/BoardA11y'
 import { BoardAssets } from './assets/BoardAssets'
 import { noEmbedOverrides } from './assets/noEmbedOverrides'
 import { BoardContext, type BoardContextValue } from './BoardContext'
@@ -100,6 +101,8 @@ export function BoardCanvas({ info, token }: { info: BoardInfo; token: string })
           components={components}
           onMount={onMount}
         >
+          {/* First in the Tab order: the skip link to the outline; the canvas's name (./a11y). */}
+          <BoardA11y />
           {/* Photos through our server, links without unfurling (client/src/board/assets). */}
           <BoardAssets boardId={info.id} token={token} />
           {/* The meeting: shared state, following, structure locks (client/src/board/meeting). */}
