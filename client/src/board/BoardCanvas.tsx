@@ -18,6 +18,7 @@ import { noEmbedOverrides } from './assets/noEmbedOverrides'
 import { BoardContext, type BoardContextValue } from './BoardContext'
 import { BoardTopPanel } from './BoardTopPanel'
 import { PresentationLayer } from './present/PresentationMode'
+import { ImpactLayer } from './impact/ImpactView'
 import { MeasurementLayer } from './impact/MeasurementLayer'
 import { MeetingLayer } from './meeting/MeetingLayer'
 import { SharePanel } from './SharePanel'
@@ -111,6 +112,8 @@ export function BoardCanvas({ info, token }: { info: BoardInfo; token: string })
           <MeasurementLayer />
           {/* `?view=present`: one section at a time, for a projector (client/src/board/present). */}
           <PresentationLayer />
+          {/* `?view=impact`: indicators, measurements and rounds on one page (client/src/board/impact). */}
+          <ImpactLayer />
         </Tldraw>
       </div>
     </BoardContext.Provider>

@@ -1,9 +1,18 @@
-import { FileJson, History, ImageDown, Save, Sheet, Trash2 } from 'lucide-react'
+import {
+  ChartColumnIncreasing,
+  FileJson,
+  History,
+  ImageDown,
+  Save,
+  Sheet,
+  Trash2,
+} from 'lucide-react'
 import { useEffect, useState } from 'react'
 import { useEditor } from 'tldraw'
 import { useT } from '../../app/useT'
 import { useSession } from '../../state/session'
 import { useBoard } from '../BoardContext'
+import { InfographicDialog } from '../impact/infographic/InfographicDialog'
 import { download } from './api'
 import { DeleteBoardDialog } from './DeleteBoardDialog'
 import { saveBlob } from './download'
@@ -13,7 +22,7 @@ import { RecordDialog } from './RecordDialog'
 import './record.css'
 import { VersionsPanel } from './VersionsPanel'
 
-type Open = 'menu' | 'image' | 'versions' | 'delete' | null
+type Open = 'menu' | 'image' | 'infographic' | 'versions' | 'delete' | null
 
 /**
  * "Bewaren": our menu for keeping what the table agreed. Everyone with a link saves pictures
@@ -97,6 +106,11 @@ export function BoardMenu() {
             () => setOpen('image'),
             { kbd: mac ? '⌘⇧S' : 'Ctrl+Shift+S' },
           )}
+          {item(
+            <ChartColumnIncreasing aria-hidden="true" size={24} />,
+            t('record.menu.infographic'),
+            () => setOpen('infographic'),
+          )}
           {item(<History aria-hidden="true" size={24} />, t('record.menu.versions'), () =>
             setOpen('versions'),
           )}
@@ -130,6 +144,7 @@ export function BoardMenu() {
         open={open === 'image'}
         onClose={() => setOpen(null)}
       />
+      <InfographicDialog open={open === 'infographic'} onClose={() => setOpen(null)} />
       <VersionsPanel open={open === 'versions'} onClose={() => setOpen(null)} />
       {info.role === 'facilitator' && (
         <DeleteBoardDialog open={open === 'delete'} onClose={() => setOpen(null)} />
