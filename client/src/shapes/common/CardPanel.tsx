@@ -1,6 +1,7 @@
 import type { CardDefinition, CardField, MessageKey } from '@wijktafel/shared'
 import { useState } from 'react'
 import { useEditor, type TLShape } from 'tldraw'
+import { ReadAloudButton } from '../../board/speech/ReadAloudButton'
 import { IndicatorEditor } from '../action/IndicatorEditor'
 import { editCardField } from './cardEdits'
 import { ChoicePicker, toggleId } from './Choices'
@@ -14,9 +15,18 @@ type Props = Record<string, unknown>
 /**
  * The edit panel of any card, from its kind's fields: pictogram buttons for choices and
  * participants, a date or number input for the rest. Text is typed on the card itself.
- * Every edit goes through the field's validator (editCardField).
+ * Every edit goes through the field's validator (editCardField). It starts with "Voorlezen",
+ * the card's text read aloud (client/src/board/speech); the outline has its own.
  */
-export function CardPanel({ shape, card }: { shape: TLShape; card: CardDefinition }) {
+export function CardPanel({
+  shape,
+  card,
+  readAloud = true,
+}: {
+  shape: TLShape
+  card: CardDefinition
+  readAloud?: boolean
+}) {
   const editor = useEditor()
   const { t } = useCard(shape)
   const [errors, setErrors] = useState<Record<string, MessageKey | null>>({})
@@ -114,6 +124,7 @@ export function CardPanel({ shape, card }: { shape: TLShape; card: CardDefinitio
   }
   return (
     <>
+      {readAloud ? <ReadAloudButton text={card.textOf(props as never)} /> : null}
       {pickers}
       {inputs.length ? <div className="wtc-panel-grid">{inputs}</div> : null}
     </>
