@@ -83,7 +83,8 @@ export function progress(indicator: Indicator, latest: number | null): number | 
   const value = latest ?? indicator.undatedLatest
   const { baseline, target } = indicator
   if (value === null || baseline === null || target === null || target === baseline) return null
-  return (value - baseline) / (target - baseline)
+  const ratio = (value - baseline) / (target - baseline)
+  return ratio === 0 ? 0 : ratio // never -0 (a target below the baseline at its start)
 }
 
 /** Money the change since the baseline is worth, at the price per unit the table agreed. */
