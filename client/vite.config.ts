@@ -1,5 +1,5 @@
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vite'
+import { defaultClientConditions, defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 
 // The sync server serves the built client; in `vite dev` we proxy the API and the
@@ -42,7 +42,9 @@ export default defineConfig({
       },
     }),
   ],
-  resolve: { conditions: ['source'] },
+  // 'source' first (the workspace's TypeScript), then Vite's own browser conditions: without
+  // them react-dom/server resolves to its Node build and the page stops on TextEncoder.
+  resolve: { conditions: ['source', ...defaultClientConditions] },
   build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 4096 },
   server: {
     proxy: {
