@@ -21,7 +21,8 @@ export function StartPage() {
     event.preventDefault()
     const parsed = parseCreateBoardRequest({ title, template, locale })
     if (!parsed.ok) {
-      setError(parsed.error)
+      // The parser's sentences are for developers, in English; a person reads ours [1].
+      setError(t(title.trim() ? 'start.failed' : 'start.titleMissing'))
       return
     }
     setBusy(true)
@@ -30,7 +31,7 @@ export function StartPage() {
       const board = await createBoard(parsed.value)
       openNewBoard(board)
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err))
+      setError(t(err instanceof TypeError ? 'record.error.offline' : 'start.failed'))
       setBusy(false)
     }
   }
@@ -85,3 +86,7 @@ export function StartPage() {
     </main>
   )
 }
+
+// [1] Only an empty name can reach the parser's refusal: the input's maxLength and the fixed
+// template and language choices keep out the rest. A failed request (fetch's TypeError when
+// there is no network) gets the same words as the other places that talk to the server.

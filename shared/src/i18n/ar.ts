@@ -19,6 +19,8 @@ export const ar: Partial<Record<MessageKey, string>> = {
   'start.create': 'أنشئ اللوحة',
   'start.creating': 'جارٍ العمل…',
   'start.recent': 'فُتحت من قبل',
+  'start.titleMissing': 'أعطِ اللوحة اسمًا.',
+  'start.failed': 'تعذّر إنشاء اللوحة. حاول مرة أخرى.',
   'share.button': 'مشاركة',
   'share.title': 'ادعُ الآخرين',
   'share.editorLink': 'رابط للمشاركة',

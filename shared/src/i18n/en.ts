@@ -24,6 +24,8 @@ export const en: Record<MessageKey, string> = {
   'start.create': 'Create board',
   'start.creating': 'Working…',
   'start.recent': 'Opened before',
+  'start.titleMissing': 'Give the board a name.',
+  'start.failed': 'The board could not be created. Please try again.',
   'board.loading': 'Loading the board…',
   'board.notFound': 'This board does not exist (any more).',
   'board.badLink': 'This link is not valid. Ask the facilitator for a new link.',

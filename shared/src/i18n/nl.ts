@@ -23,6 +23,8 @@ export const nl = {
   'start.create': 'Bord maken',
   'start.creating': 'Bezig…',
   'start.recent': 'Eerder geopend',
+  'start.titleMissing': 'Geef het bord een naam.',
+  'start.failed': 'Het bord kon niet gemaakt worden. Probeer het nog eens.',
   'board.loading': 'Bord laden…',
   'board.notFound': 'Dit bord bestaat niet (meer).',
   'board.badLink': 'Deze link is niet geldig. Vraag de gespreksleider om een nieuwe link.',

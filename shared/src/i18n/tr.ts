@@ -19,6 +19,8 @@ export const tr: Partial<Record<MessageKey, string>> = {
   'start.create': 'Pano oluştur',
   'start.creating': 'Hazırlanıyor…',
   'start.recent': 'Daha önce açılanlar',
+  'start.titleMissing': 'Panoya bir ad verin.',
+  'start.failed': 'Pano oluşturulamadı. Bir daha deneyin.',
   'share.button': 'Paylaş',
   'share.title': 'Başkalarını davet et',
   'share.editorLink': 'Katılmak için bağlantı',
