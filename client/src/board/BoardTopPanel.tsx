@@ -1,45 +1,54 @@
-import { Eye, Presentation } from 'lucide-react'
+import { Eye } from 'lucide-react'
+import { useState } from 'react'
 import { LanguageSwitch } from '../app/LanguageSwitch'
 import { useT } from '../app/useT'
 import { useBoard } from './BoardContext'
 import { ConnectionBadge } from './ConnectionBadge'
 import { MeetingBar } from './meeting/MeetingBar'
-import { openPresentation } from './present/actions'
 import { BoardMenu } from './record/BoardMenu'
 import { SyncNotices } from './SyncNotices'
 import { SyncStoppedDialog } from './SyncStoppedDialog'
+import { ViewSwitch } from './ViewSwitch'
+import './topPanel.css'
 
 /**
- * The board's title, your role and the connection state, centred above the canvas; with
- * them the notices about the connection and the dialog when this tab can no longer save.
+ * The board's title, your role and the connection state, centred above the canvas, then the
+ * views, the meeting, keeping and the language; with them the notices about the connection
+ * and the dialog when this tab can no longer save. On a phone the panel has a row of its own
+ * under tldraw's menu and Delen: first who and where, then the buttons (styles.css) [1].
  */
 export function BoardTopPanel() {
   const t = useT()
   const { info } = useBoard()
+  // A long title is cut off with an ellipsis; a tap shows it whole (no hover on a phone).
+  const [wholeTitle, setWholeTitle] = useState(false)
   return (
-    <div className="wt-toppanel">
-      <h1 className="wt-toppanel__title" title={info.title}>
-        {info.title}
+    <div className="wt-toppanel" data-testid="top-panel">
+      <h1 className={`wt-toppanel__title${wholeTitle ? ' wt-toppanel__title--whole' : ''}`}>
+        <button
+          type="button"
+          className="wt-toppanel__titlebutton"
+          title={info.title}
+          onClick={() => setWholeTitle((w) => !w)}
+        >
+          {info.title}
+        </button>
       </h1>
-      <span className={`wt-role wt-role--${info.role}`}>
+      <span className={`wt-role wt-role--${info.role}`} data-testid="role">
         {info.role === 'viewer' && <Eye aria-hidden="true" size={16} />}
         {info.role === 'viewer' ? t('status.readOnly') : t(`role.${info.role}`)}
       </span>
       <ConnectionBadge />
+      <span className="wt-toppanel__break" aria-hidden="true" />
+      <ViewSwitch />
       <MeetingBar />
       <BoardMenu />
-      <button
-        type="button"
-        className="wt-button wt-button--small wt-button--quiet wt-present-open"
-        onClick={openPresentation}
-        title={t('present.open.hint')}
-      >
-        <Presentation aria-hidden="true" size={20} />
-        {t('present.open')}
-      </button>
-      <LanguageSwitch className="wt-button wt-button--small wt-button--quiet" />
+      <LanguageSwitch small />
       <SyncNotices />
       <SyncStoppedDialog />
     </div>
   )
 }
+
+// [1] Every control here is at least 44 px on a phone (tests/e2e/phone.test.ts measures it);
+//     the follow bar (MeetingBar) takes a full row of its own at the end.
