@@ -51,10 +51,11 @@ export const CardPalette = memo(function CardPalette() {
             type="button"
             className="wtc-palette__map"
             aria-pressed={m.id === map}
+            title={t(m.label)}
             onClick={() => setPicked({ pageId, map: m.id })}
           >
             <Pictogram name={m.icon} size={18} />
-            {t(m.label)}
+            <span className="wtc-palette__map-label">{t(m.label)}</span>
           </button>
         ))}
       </div>
