@@ -15,6 +15,8 @@ import { Swatch } from './common/Choices'
 import { ExchangeArrowShapeUtil } from './exchange/ExchangeArrowShapeUtil'
 import { EXCHANGE_LOOK, EXCHANGE_TOOL, ExchangeTool } from './exchange/ExchangeTool'
 import { LegendShapeUtil } from './legend/LegendShapeUtil'
+import { RoadActionShapeUtil } from './road/RoadActionShapeUtil'
+import { RoadShapeUtil } from './road/RoadShapeUtil'
 import { WijktafelToolbar } from './tools/CardPalette'
 import { ALL_PLACEMENTS, PLACEMENT_TOOLS } from './tools/placementTools'
 import { ZoneShapeUtil } from './zone/ZoneShapeUtil'
@@ -27,6 +29,8 @@ export const WIJKTAFEL_SHAPE_UTILS: readonly TLAnyShapeUtilConstructor[] = [
   ...CARD_SHAPE_UTILS,
   ZoneShapeUtil,
   LegendShapeUtil,
+  RoadShapeUtil,
+  RoadActionShapeUtil,
 ]
 
 /**

@@ -11,6 +11,7 @@ import { dreamCard } from './kinds/dream.js'
 import { expectationCard } from './kinds/expectation.js'
 import { interestCard } from './kinds/interest.js'
 import { lessonCard } from './kinds/lesson.js'
+import { milestoneCard } from './kinds/milestone.js'
 import { participantCard } from './kinds/participant.js'
 import { roleCard } from './kinds/role.js'
 import { ruleCard } from './kinds/rule.js'
@@ -29,6 +30,7 @@ export {
   expectationCard,
   interestCard,
   lessonCard,
+  milestoneCard,
   participantCard,
   roleCard,
   ruleCard,
@@ -53,6 +55,7 @@ export const CARDS = [
   actionCard,
   bottleneckCard,
   lessonCard,
+  milestoneCard,
 ] as const
 
 type AnyCard = (typeof CARDS)[number]
@@ -107,6 +110,7 @@ export const RULE_SHAPE = ruleCard.type
 export const ACTION_SHAPE = actionCard.type
 export const BOTTLENECK_SHAPE = bottleneckCard.type
 export const LESSON_SHAPE = lessonCard.type
+export const MILESTONE_SHAPE = milestoneCard.type
 
 export type WtDreamShape = CardShape<'dream'>
 export type WtAssignmentShape = CardShape<'assignment'>
@@ -121,6 +125,7 @@ export type WtRuleShape = CardShape<'rule'>
 export type WtActionShape = CardShape<'action'>
 export type WtBottleneckShape = CardShape<'bottleneck'>
 export type WtLessonShape = CardShape<'lesson'>
+export type WtMilestoneShape = CardShape<'milestone'>
 
 /** The card kind each section of the partnership map holds; a section looks like its cards. */
 export const SECTION_CARD_KIND = {

@@ -1,5 +1,6 @@
 import type { Role } from '../protocol/roles.js'
 import { LEGEND_SHAPE } from '../shapes/legendShape.js'
+import { ROAD_SHAPE } from '../shapes/roadShapes.js'
 import { ZONE_SHAPE } from '../shapes/zoneShape.js'
 
 /** tldraw's own frame shape. */
@@ -7,11 +8,17 @@ export const FRAME_SHAPE = 'frame'
 
 /**
  * The shape types that make up a map's structure: zones (the shared-interest zone, lanes,
- * sections with their titles, the banner), the legend, and frames. Together with any
+ * sections with their titles, the banner), the legend, frames, and the road's timeline (its
+ * start and end dates set the time axis everyone's actions stand on). Together with any
  * locked shape they are the template a meeting works on, which only the facilitator may
  * move, change or delete [1].
  */
-export const STRUCTURE_SHAPE_TYPES: readonly string[] = [ZONE_SHAPE, LEGEND_SHAPE, FRAME_SHAPE]
+export const STRUCTURE_SHAPE_TYPES: readonly string[] = [
+  ZONE_SHAPE,
+  LEGEND_SHAPE,
+  FRAME_SHAPE,
+  ROAD_SHAPE,
+]
 
 /**
  * How every refusal of the server's structure lock begins (`refused:the structure is

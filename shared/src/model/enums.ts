@@ -89,6 +89,7 @@ export const CARD_KIND_IDS = [
   'action',
   'bottleneck',
   'lesson',
+  'milestone',
 ] as const
 export type CardKind = (typeof CARD_KIND_IDS)[number]
 

@@ -1,6 +1,7 @@
 export * from './validators.js'
 export * from './zoneShape.js'
 export * from './legendShape.js'
+export * from './roadShapes.js'
 export * from './exchangeArrow.js'
 export * from './wijktafelSchema.js'
 export * from './validateWijktafelRecord.js'

@@ -7,6 +7,7 @@ import { lookStyle } from '../common/CardFrame'
 import { Swatch } from '../common/Choices'
 import { Pictogram } from '../common/Pictogram'
 import { EXCHANGE_LOOK, EXCHANGE_TOOL } from '../exchange/ExchangeTool'
+import { MakeRoadButton } from '../road/MakeRoadButton'
 import { makePartnershipMap } from './makePartnershipMap'
 import { getPageMaps } from './pageMap'
 import { PLACEMENTS, toolIdOf, type PlacementSpec } from './placementTools'
@@ -87,6 +88,7 @@ export const CardPalette = memo(function CardPalette() {
           <span className="wtc-palette__make-label">{t('map.makePartnership')}</span>
         </button>
       ) : null}
+      <MakeRoadButton />
     </div>
   )
 })

@@ -1,0 +1,65 @@
+import {
+  ACTION_SHAPE,
+  buildRoad,
+  DREAM_SHAPE,
+  ROAD_SHAPE,
+  todayDate,
+  translate,
+  type Locale,
+} from '@wijktafel/shared'
+import { PageRecordType, type Editor, type TLPageId, type TLShape } from 'tldraw'
+import { zoomToRoad } from './zoomToRoad'
+
+/** Every shape of the board, on every page. */
+function boardShapes(editor: Editor): TLShape[] {
+  return editor.store.allRecords().filter((r): r is TLShape => r.typeName === 'shape')
+}
+
+/**
+ * The board has something to make a road from: a dream or an action card. Reactive on the
+ * sets of those cards only, so editing a card does not recompute it.
+ */
+export function canMakeRoad(editor: Editor): boolean {
+  return [DREAM_SHAPE, ACTION_SHAPE].some(
+    (type) => editor.store.query.ids('shape', () => ({ type: { eq: type } })).get().size > 0,
+  )
+}
+
+/** The first road of the board, if it has one. */
+export function findRoad(editor: Editor): TLShape | undefined {
+  return editor.store.query.records('shape', () => ({ type: { eq: ROAD_SHAPE } })).get()[0]
+}
+
+/**
+ * "Maak de weg": a new page "De weg" (with a number when that name is taken) holding the road
+ * from today to the dream, made from the board's dream, assignment and action cards
+ * (shared/src/road/buildRoad.ts). One undo step; then shows the road. Returns the new page's
+ * id, or undefined for a viewer or a board with nothing to make a road from.
+ */
+export function makeRoad(
+  editor: Editor,
+  locale: Locale,
+  today: string = todayDate(),
+): TLPageId | undefined {
+  if (editor.getIsReadonly() || !canMakeRoad(editor)) return
+  const pageId = PageRecordType.createId()
+  const { shapes, roadId } = buildRoad(boardShapes(editor), { pageId, locale, today })
+  const name = freePageName(editor, translate(locale, 'road.page'))
+  editor.markHistoryStoppingPoint('make road')
+  editor.run(() => {
+    editor.createPage({ id: pageId, name })
+    editor.createShapes(shapes)
+    editor.setCurrentPage(pageId)
+  })
+  zoomToRoad(editor, roadId)
+  return pageId
+}
+
+/** `name`, or `name 2`, `name 3`... whichever no page has yet. */
+function freePageName(editor: Editor, name: string): string {
+  const taken = new Set(editor.getPages().map((p) => p.name))
+  if (!taken.has(name)) return name
+  let n = 2
+  while (taken.has(`${name} ${n}`)) n++
+  return `${name} ${n}`
+}
