@@ -18,6 +18,7 @@ import { noEmbedOverrides } from './assets/noEmbedOverrides'
 import { BoardContext, type BoardContextValue } from './BoardContext'
 import { BoardTopPanel } from './BoardTopPanel'
 import { PresentationLayer } from './present/PresentationMode'
+import { RoadLayer } from './road/RoadLayer'
 import { OutlineLayer } from './outline/OutlineView'
 import { ImpactLayer } from './impact/ImpactView'
 import { MeasurementLayer } from './impact/MeasurementLayer'
@@ -113,6 +114,8 @@ export function BoardCanvas({ info, token }: { info: BoardInfo; token: string })
           <MeasurementLayer />
           {/* `?view=present`: one section at a time, for a projector (client/src/board/present). */}
           <PresentationLayer />
+          {/* `?view=road` and the value filter of the maps and the road (client/src/board/road). */}
+          <RoadLayer />
           {/* `?view=outline`: the board as a live, structured list (client/src/board/outline). */}
           <OutlineLayer />
           {/* `?view=impact`: indicators, measurements and rounds on one page (client/src/board/impact). */}
