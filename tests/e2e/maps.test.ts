@@ -152,7 +152,7 @@ describe('the belangenkaart and partnerschapskaart in real browsers', () => {
     const page = facilitator.page
     await joinAs(facilitator, `${app.url}/b/${board.id}#${board.tokens.facilitator}`)
     const pages = await page.evaluate(() => window.editor!.getPages().map((p) => p.id as string))
-    expect(pages).toHaveLength(2)
+    expect(pages).toHaveLength(3) // the two maps and the road (tests/e2e/road.test.ts)
     for (const [i, name] of ['belangenkaart', 'partnerschapskaart'].entries()) {
       await page.evaluate<void, string>((id) => {
         const editor = window.editor!

@@ -45,8 +45,10 @@ describe('a board made from a template', () => {
           expect.arrayContaining(['wt-dream', 'wt-participant', 'wt-zone', 'wt-legend']),
         )
       }
-      if (template === 'both' || template === 'example') {
-        expect(pages).toEqual(['Belangenkaart', 'Partnerschapskaart'])
+      if (template === 'both') expect(pages).toEqual(['Belangenkaart', 'Partnerschapskaart'])
+      // The example has its road too (shared/src/road).
+      if (template === 'example') {
+        expect(pages).toEqual(['Belangenkaart', 'Partnerschapskaart', 'De weg'])
       }
       if (template === 'example') {
         expect([...types]).toEqual(expect.arrayContaining(['wt-interest', 'wt-action', 'arrow']))

@@ -17,7 +17,7 @@ describe('initialBoardRecords', () => {
       const document = records.find((r) => r.typeName === 'document')
       expect(document).toMatchObject({ name: 'De Horst' })
       const pages = records.filter((r) => r.typeName === 'page')
-      expect(pages).toHaveLength(template === 'both' || template === 'example' ? 2 : 1)
+      expect(pages).toHaveLength(template === 'example' ? 3 : template === 'both' ? 2 : 1)
       const pageIds = new Set(pages.map((p) => p.id))
       for (const shape of records.filter((r) => r.typeName === 'shape')) {
         const parent = shape.parentId as string
@@ -33,6 +33,28 @@ describe('initialBoardRecords', () => {
         .map((p) => (p as { name: string }).name)
     expect(names('nl')).toEqual(['Belangenkaart', 'Partnerschapskaart'])
     expect(names('en')).not.toEqual(names('nl'))
+  })
+
+  it('gives the example its road: a third page with the road from today to the dream', () => {
+    const records = initialBoardRecords({
+      template: 'example',
+      locale: 'nl',
+      title: 'x',
+      today: '2026-11-28',
+    })
+    const pages = records.filter((r) => r.typeName === 'page') as { id: string; name: string }[]
+    expect(pages.map((p) => p.name)).toEqual(['Belangenkaart', 'Partnerschapskaart', 'De weg'])
+    const shapes = records.filter((r) => r.typeName === 'shape') as {
+      type: string
+      parentId: string
+      props: Record<string, unknown>
+    }[]
+    const road = shapes.find((s) => s.type === 'wt-road')!
+    expect(road.parentId).toBe(pages[2]!.id)
+    expect(road.props).toMatchObject({ start: '2026-11-28', end: '2031-11-28' })
+    const actions = shapes.filter((s) => s.type === 'wt-action').length
+    expect(shapes.filter((s) => s.type === 'wt-road-action')).toHaveLength(actions)
+    expect(shapes.filter((s) => s.type === 'wt-milestone').length).toBeGreaterThanOrEqual(3)
   })
 
   it('starts an empty board with one empty page', () => {

@@ -8,6 +8,8 @@ import {
 import { getIndices } from '@tldraw/utils'
 import { translate, type Locale } from '../i18n/messages.js'
 import type { BoardTemplate } from '../protocol/boardApi.js'
+import { buildRoad } from '../road/buildRoad.js'
+import { todayDate } from '../road/dates.js'
 import { belangenkaart } from './belangenkaart.js'
 import { DE_HORST_EXAMPLE } from './deHorst.js'
 import { exampleBoard } from './exampleBoard.js'
@@ -18,6 +20,8 @@ export interface InitialBoardOptions {
   template?: BoardTemplate | undefined
   locale: Locale
   title: string
+  /** The example road's start, `YYYY-MM-DD`; today when not given. */
+  today?: string
 }
 
 /**
@@ -25,10 +29,19 @@ export interface InitialBoardOptions {
  * map, and the map's shapes and bindings. The server writes these into the board's Y.Doc
  * when the board is created, so the first people to open it all see the same template.
  */
-export function initialBoardRecords({ template, locale, title }: InitialBoardOptions): TLRecord[] {
+export function initialBoardRecords({
+  template,
+  locale,
+  title,
+  today = todayDate(),
+}: InitialBoardOptions): TLRecord[] {
   if (template === undefined) return []
   const pageNames = pagesOf(template).map((map) =>
-    map === 'empty' ? translate(locale, 'page.empty') : translate(locale, `map.${map}`),
+    map === 'empty'
+      ? translate(locale, 'page.empty')
+      : map === 'road'
+        ? translate(locale, 'road.page')
+        : translate(locale, `map.${map}`),
   )
   const indices = getIndices(pageNames.length)
   const pages = pageNames.map((name, i) =>
@@ -38,6 +51,7 @@ export function initialBoardRecords({ template, locale, title }: InitialBoardOpt
     template,
     locale,
     pages.map((p) => p.id),
+    today,
   )
   return [
     DocumentRecordType.create({ id: TLDOCUMENT_ID, name: title }),
@@ -46,21 +60,29 @@ export function initialBoardRecords({ template, locale, title }: InitialBoardOpt
   ]
 }
 
-function pagesOf(template: BoardTemplate): ('belangenkaart' | 'partnerschapskaart' | 'empty')[] {
+function pagesOf(
+  template: BoardTemplate,
+): ('belangenkaart' | 'partnerschapskaart' | 'road' | 'empty')[] {
   switch (template) {
     case 'belangenkaart':
     case 'partnerschapskaart':
       return [template]
     case 'both':
-    case 'example':
       return ['belangenkaart', 'partnerschapskaart']
+    case 'example':
+      return ['belangenkaart', 'partnerschapskaart', 'road']
     case 'empty':
       return ['empty']
   }
 }
 
-function mapsFor(template: BoardTemplate, locale: Locale, pageIds: TLPageId[]): MapTemplate[] {
-  const [first, second] = pageIds as [TLPageId, TLPageId | undefined]
+function mapsFor(
+  template: BoardTemplate,
+  locale: Locale,
+  pageIds: TLPageId[],
+  today: string,
+): MapTemplate[] {
+  const [first, second, third] = pageIds as [TLPageId, TLPageId | undefined, TLPageId | undefined]
   switch (template) {
     case 'belangenkaart':
       return [belangenkaart({ pageId: first, locale })]
@@ -77,7 +99,14 @@ function mapsFor(template: BoardTemplate, locale: Locale, pageIds: TLPageId[]): 
         partnerschapskaartPageId: second!,
         locale,
       })
-      return [maps.belangenkaart, maps.partnerschapskaart]
+      // The road from today to the dream, made from both maps as "Maak de weg" makes it.
+      const road = buildRoad([...maps.belangenkaart.shapes, ...maps.partnerschapskaart.shapes], {
+        pageId: third!,
+        locale,
+        today,
+      })
+      const roadMap = { ...road, bindings: [], participantIds: {} }
+      return [maps.belangenkaart, maps.partnerschapskaart, roadMap]
     }
     case 'empty':
       return []
