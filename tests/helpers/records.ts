@@ -82,6 +82,15 @@ export function interestCard(name: string, props: Record<string, unknown> = {}):
   }
 }
 
+/** A `wt-action` card with the given indicators, id `shape:<name>` (shared/src/impact). */
+export function actionCard(name: string, props: Record<string, unknown> = {}): TestRecord {
+  return {
+    ...geoShape(name),
+    type: 'wt-action',
+    props: { ...getWijktafelDefaultProps('wt-action'), ...props },
+  }
+}
+
 /** A `wt-dream` card (a five-year horizon by default), id `shape:<name>`. */
 export function dreamCard(name: string, props: Record<string, unknown> = {}): TestRecord {
   return {

@@ -15,6 +15,8 @@ export interface RuleContextOptions {
   meta?: MapUpdate
   /** The `meeting` map (shared/src/meeting). */
   meeting?: MapUpdate
+  /** The `impact` map (shared/src/impact). */
+  impact?: MapUpdate
   roots?: RootWrite[]
   role?: Role
   connectionId?: number
@@ -32,6 +34,7 @@ export function ruleContext(options: RuleContextOptions = {}): RuleContext {
   const records = applied(options.records)
   const meta = applied(options.meta)
   const meeting = applied(options.meeting)
+  const impact = applied(options.impact)
   const docSchema = readDocSchema(meta.after.get('schema'))
   return {
     boardId: options.boardId ?? 'board',
@@ -41,10 +44,12 @@ export function ruleContext(options: RuleContextOptions = {}): RuleContext {
     changes: records.changes,
     metaChanges: meta.changes,
     meetingChanges: meeting.changes,
+    impactChanges: impact.changes,
     docSchema,
     writerSchema: options.writerSchema === undefined ? docSchema : options.writerSchema,
     records: records.after,
     meeting: meeting.after,
+    impact: impact.after,
     size: { storedBytes: 0, after: () => 0, before: () => 0, ...options.size },
   }
 }

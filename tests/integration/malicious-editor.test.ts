@@ -96,7 +96,7 @@ describe('a malicious editor', () => {
         (f) => f.getText('notes').insert(0, 'los'),
         closed(
           CloseCode.UPDATE_REJECTED,
-          /^only records, meta and meeting may be written, not notes$/,
+          /^only records, meta, meeting and impact may be written, not notes$/,
         ),
       ],
       [

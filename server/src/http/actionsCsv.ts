@@ -1,6 +1,13 @@
 import { stringify } from 'csv-stringify/sync'
-import { ACTION_STATUSES, VALUE_KINDS, translate } from '@wijktafel/shared'
-import type { Locale, MessageKey } from '@wijktafel/shared'
+import {
+  ACTION_STATUSES,
+  UNIT_KIND_CHOICES,
+  VALUE_KINDS,
+  latestValue,
+  readImpact,
+  translate,
+} from '@wijktafel/shared'
+import type { ImpactState, Indicator, Locale, MessageKey } from '@wijktafel/shared'
 
 /** The columns of the action list, in order, with their header's message key [1]. */
 const COLUMNS = [
@@ -10,9 +17,11 @@ const COLUMNS = [
   'field.status',
   'field.values',
   'field.indicator',
+  'field.unit',
   'field.baseline',
   'field.target',
   'field.latest',
+  'field.latestDate',
 ] as const satisfies readonly MessageKey[]
 
 interface Shape {
@@ -30,9 +39,16 @@ interface Shape {
  * it should: UTF-8 with a byte order mark, `;` between cells, CRLF between rows, quotes
  * where a cell needs them, decimal commas in Dutch, and a cell that starts like a formula
  * (= + - @) led by an apostrophe so it stays text [2]. One row per card, in reading order:
- * map by map, top to bottom, left to right.
+ * map by map, top to bottom, left to right. The measurement columns are the card's first
+ * indicator's, with its latest measurement from the board's `impact` map (else the value
+ * the card kept from before measurements were dated) [4].
  */
-export function buildActionsCsv(records: Iterable<unknown>, locale: Locale): string {
+export function buildActionsCsv(
+  records: Iterable<unknown>,
+  locale: Locale,
+  impact: Iterable<[string, unknown]> = [],
+): string {
+  const measured = readImpact(impact)
   const byId = new Map<string, Record<string, unknown>>()
   for (const record of records) {
     if (isObject(record) && typeof record.id === 'string') byId.set(record.id, record)
@@ -43,7 +59,7 @@ export function buildActionsCsv(records: Iterable<unknown>, locale: Locale): str
   )
   const placed = actions.map((shape) => ({ shape, ...place(shape, byId) }))
   placed.sort((a, b) => compare(a.pageIndex, b.pageIndex) || a.y - b.y || a.x - b.x)
-  const rows = placed.map(({ shape }) => row(shape.props, byId, locale))
+  const rows = placed.map(({ shape }) => row(shape, byId, locale, measured))
   return stringify([COLUMNS.map((key) => translate(locale, key)), ...rows], {
     bom: true,
     delimiter: ';',
@@ -56,10 +72,12 @@ export function buildActionsCsv(records: Iterable<unknown>, locale: Locale): str
 }
 
 function row(
-  props: Record<string, unknown>,
+  shape: Shape,
   byId: Map<string, Record<string, unknown>>,
   locale: Locale,
+  impact: ImpactState,
 ): (string | number)[] {
+  const props = shape.props
   const text = (value: unknown) => (typeof value === 'string' ? value : '')
   const number = (value: unknown) => (typeof value === 'number' ? value : '')
   const status = ACTION_STATUSES.find((choice) => choice.id === props.status)
@@ -74,10 +92,51 @@ function row(
       .filter((choice) => choice !== undefined)
       .map((choice) => translate(locale, choice.label))
       .join(', '),
-    text(props.indicator),
-    number(props.baseline),
-    number(props.target),
-    number(props.latest),
+    ...indicatorCells(shape.id, firstIndicator(props), impact, locale),
+  ]
+}
+
+/** The first indicator of an action card, also of one stored before indicators were a list. */
+function firstIndicator(props: Record<string, unknown>): Partial<Indicator> | undefined {
+  if (Array.isArray(props.indicators)) {
+    const first: unknown = props.indicators[0]
+    return isObject(first) ? (first as Partial<Indicator>) : undefined
+  }
+  const { indicator, baseline, target, latest } = props
+  return {
+    what: indicator as string,
+    baseline,
+    target,
+    undatedLatest: latest,
+  } as Partial<Indicator>
+}
+
+function indicatorCells(
+  actionId: string,
+  indicator: Partial<Indicator> | undefined,
+  impact: ImpactState,
+  locale: Locale,
+): (string | number)[] {
+  if (!indicator) return ['', '', '', '', '', '']
+  const num = (value: unknown) => (typeof value === 'number' ? value : null)
+  const unit = UNIT_KIND_CHOICES.find((choice) => choice.id === indicator.unit)
+  const unitLabel = typeof indicator.unitLabel === 'string' ? indicator.unitLabel.trim() : ''
+  const latest =
+    typeof indicator.id === 'string'
+      ? latestValue(impact, actionId, {
+          id: indicator.id,
+          undatedLatest: num(indicator.undatedLatest),
+        } as Indicator)
+      : num(indicator.undatedLatest) === null
+        ? null
+        : { value: num(indicator.undatedLatest)!, date: null }
+  return [
+    typeof indicator.what === 'string' ? indicator.what : '',
+    unit?.id === 'anders' && unitLabel ? unitLabel : unit ? translate(locale, unit.label) : '',
+    num(indicator.baseline) ?? '',
+    num(indicator.target) ?? '',
+    latest?.value ?? '',
+    latest?.date ?? '',
   ]
 }
 
@@ -130,3 +189,6 @@ function isObject(value: unknown): value is Record<string, unknown> {
 //     Numbers are not guarded: a negative baseline stays a number.
 // [3] A card text with a line break ("regel 1\nregel 2") would otherwise split its row in
 //     two in Excel; quoted, it stays one cell with a line break (the unit test checks it).
+// [4] One row per action keeps the sheet simple for the people who asked for it (a list of
+//     actions for the council); a card's further indicators are in the board file and the
+//     impact overview. Units are never mixed: each row says its own.

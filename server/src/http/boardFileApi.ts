@@ -70,7 +70,11 @@ export async function handleBoardFiles(
     )
   }
   const locale = splitUrl(req.url).query.get('locale')
-  const csv = buildActionsCsv(content.records.values(), isLocale(locale) ? locale : DEFAULT_LOCALE)
+  const csv = buildActionsCsv(
+    content.records.values(),
+    isLocale(locale) ? locale : DEFAULT_LOCALE,
+    content.impact,
+  )
   sendDownload(res, 'text/csv; charset=utf-8', actionsCsvFileName(board.title, now), csv)
 }
 

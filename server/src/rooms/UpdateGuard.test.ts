@@ -52,7 +52,7 @@ describe('UpdateGuard', () => {
     [
       'another root type',
       (c: Y.Doc) => c.getText('notes').insert(0, 'Bijeenkomst 12 maart'),
-      'only records, meta and meeting may be written, not notes',
+      'only records, meta, meeting and impact may be written, not notes',
     ],
     [
       'list content inside the records map',

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import {
   CloseCode,
+  YDOC_IMPACT,
   YDOC_MEETING,
   YDOC_META,
   YDOC_META_SCHEMA,
@@ -59,7 +60,7 @@ export interface GuardedBoard {
 type KeyChanges = Map<string, { action: KeyChange['action']; oldValue: unknown }>
 
 /** The maps an update may write, each judged key by key (structureRule refuses the rest). */
-const MAPS: readonly RuleMap[] = [YDOC_RECORDS, YDOC_META, YDOC_MEETING]
+const MAPS: readonly RuleMap[] = [YDOC_RECORDS, YDOC_META, YDOC_MEETING, YDOC_IMPACT]
 
 /** What an update does to each key of each map, less the keys put back. */
 type UpdateChanges = Record<RuleMap, Map<string, KeyChange>>
@@ -155,10 +156,12 @@ export class UpdateGuard {
       changes: [...changes.records.values()],
       metaChanges: [...changes.meta.values()],
       meetingChanges: [...changes.meeting.values()],
+      impactChanges: [...changes.impact.values()],
       docSchema,
       writerSchema: writer.schema ?? docSchema,
       records,
       meeting: this.shadow.getMap(YDOC_MEETING),
+      impact: this.shadow.getMap(YDOC_IMPACT),
       size: {
         // The merged update the room stores is never larger than its parts here [4].
         storedBytes: this.board.storedBytes() + bytes,

@@ -1,7 +1,7 @@
 import type { DocSchema, Role } from '@wijktafel/shared'
 
 /** The root maps an update may write: each holds JSON values by key. */
-export type RuleMap = 'records' | 'meta' | 'meeting'
+export type RuleMap = 'records' | 'meta' | 'meeting' | 'impact'
 
 /**
  * One check every editor's update passes before it reaches a board. Rules run in a fixed
@@ -34,7 +34,7 @@ export interface Refusal {
   code?: number
 }
 
-/** What one update does to one key of the `records`, `meta` or `meeting` map. */
+/** What one update does to one key of the `records`, `meta`, `meeting` or `impact` map. */
 export interface KeyChange {
   key: string
   action: 'add' | 'update' | 'delete'
@@ -57,6 +57,7 @@ export interface MapView {
   get(key: string): unknown
   has(key: string): boolean
   values(): IterableIterator<unknown>
+  entries(): IterableIterator<[string, unknown]>
   readonly size: number
 }
 
@@ -88,6 +89,8 @@ export interface RuleContext {
   readonly metaChanges: readonly KeyChange[]
   /** The keys of `meeting` the update changed, less those an earlier rule had put back. */
   readonly meetingChanges: readonly KeyChange[]
+  /** The keys of `impact` the update changed, less those an earlier rule had put back. */
+  readonly impactChanges: readonly KeyChange[]
   /** The doc's `meta.schema` after the update, or null when it holds no readable one. */
   readonly docSchema: DocSchema | null
   /**
@@ -99,6 +102,8 @@ export interface RuleContext {
   readonly records: RecordsView
   /** The whole `meeting` map after the update (shared/src/meeting). */
   readonly meeting: MapView
+  /** The whole `impact` map after the update (shared/src/impact). */
+  readonly impact: MapView
   readonly size: BoardSize
 }
 
@@ -112,6 +117,6 @@ export interface RuleContext {
 //     and, in the same transaction, put the refused keys back: one merged update that every
 //     client, the writer included, converges to (UpdateGuard [4]). So refusing one record
 //     costs nobody their connection. Closing is left for abuse: undecodable or unappliable
-//     frames, writes outside `records`, `meta` and `meeting`, sizes and rates.
+//     frames, writes outside `records`, `meta`, `meeting` and `impact`, sizes and rates.
 // [4] One way to put a key back, whatever map it is in: the guard restores the key's value
 //     before the update in that map. Most refusals are about records, so that is the default.

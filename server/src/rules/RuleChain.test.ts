@@ -45,6 +45,7 @@ function corrector(context: RuleContext, seen: ChainRefusal[][] = []) {
       records: 'changes',
       meta: 'metaChanges',
       meeting: 'meetingChanges',
+      impact: 'impactChanges',
     } as const satisfies Record<RuleMap, keyof RuleContext>
     const next: { -readonly [K in keyof RuleContext]: RuleContext[K] } = { ...context }
     for (const { key, map = 'records' } of refusals) {
@@ -177,6 +178,7 @@ describe('RuleChain', () => {
       'document invariants',
       'structure lock',
       'meeting',
+      'impact',
       'board size',
     ])
   })

@@ -4,7 +4,7 @@
  * How to add a rule:
  * 1. Write `server/src/rules/<name>Rule.ts` exporting a `Rule`: a unique `name` and `check(ctx)`.
  * 2. `check` reads the context (role, connectionId, the changed keys of `records`, `meta` and
- *    `meeting` with their values before and after, those maps after the update, writerSchema,
+ *    `meeting` and `impact` with their values before and after, those maps after the update, writerSchema,
  *    size) and returns null or a refusal `{ key?, map?, reason, code? }`. Naming a key (in
  *    `map`, `records` when not given) puts only that key back: the writer's screen converges,
  *    the others never see it, the writer is told `refused:<reason>`, nobody is disconnected.
@@ -17,6 +17,7 @@ import type { TLSchema } from '@tldraw/tlschema'
 import { assetSourceRule } from './assetSourceRule.js'
 import { boardSizeRule } from './boardSizeRule.js'
 import { documentInvariantsRule } from './documentInvariantsRule.js'
+import { impactRule } from './impactRule.js'
 import { meetingRule } from './meetingRule.js'
 import { metaRule } from './metaRule.js'
 import { recordShapeRule } from './recordShapeRule.js'
@@ -43,7 +44,7 @@ export { DOCUMENT_ID } from './documentInvariantsRule.js'
 
 /**
  * The server's rules, in the order they run [1]:
- * 1. structure: only the `records`, `meta` and `meeting` maps, and no list content in them;
+ * 1. structure: only the `records`, `meta`, `meeting` and `impact` maps, no list content in them;
  * 2. meta: only `meta.schema`, and only a schema the server can migrate from, never lowered;
  * 3. record shape: a JSON object under its own id, of a known document-scope type;
  * 4. record validity: migrated from the writer's schema, then valid by the shared validators;
@@ -53,7 +54,10 @@ export { DOCUMENT_ID } from './documentInvariantsRule.js'
  *    locked shapes, or a page holding them (an editor may add them);
  * 8. meeting: each `meeting` key by the role that may write it, well-formed; a ballot within
  *    the open vote's allowance, its dots on cards that are on the board;
- * 9. board size: the board stays within `maxBoardBytes` (4413).
+ * 9. impact: measurements only added (never changed or deleted), rounds the facilitator's,
+ *    each `impact` value well-formed and fitting the board: its action and indicator exist,
+ *    the value fits the unit, a date at most a year ahead;
+ * 10. board size: the board stays within `maxBoardBytes` (4413).
  */
 export function createRuleChain(schema: TLSchema, limits: { maxBoardBytes: number }): RuleChain {
   return new RuleChain([
@@ -65,6 +69,7 @@ export function createRuleChain(schema: TLSchema, limits: { maxBoardBytes: numbe
     documentInvariantsRule,
     structureLockRule,
     meetingRule,
+    impactRule(schema),
     boardSizeRule(limits.maxBoardBytes),
   ])
 }
@@ -75,4 +80,6 @@ export function createRuleChain(schema: TLSchema, limits: { maxBoardBytes: numbe
 //     runs after every rule that judges records one by one and after document invariants, so
 //     it sees which deletions stand (a lane may forget a partner only if it is really gone);
 //     the meeting rule runs after all record rules, so a ballot's cards are judged on the
-//     board as it will be (a card put back by an earlier rule does not exist).
+//     board as it will be (a card put back by an earlier rule does not exist). The impact rule
+//     follows for the same reason: a measurement of an action card refused in the same update
+//     is refused too.

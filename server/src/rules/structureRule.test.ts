@@ -22,20 +22,20 @@ describe('structureRule', () => {
 
   it('refuses a write to another root type, naming it', () => {
     expect(check([{ name: 'notes', listContent: false }])).toEqual({
-      reason: 'only records, meta and meeting may be written, not notes',
+      reason: 'only records, meta, meeting and impact may be written, not notes',
     })
   })
 
   it('shortens a long root name', () => {
     const refusal = check([{ name: 'x'.repeat(200), listContent: false }])
     expect(refusal?.reason).toBe(
-      `only records, meta and meeting may be written, not ${'x'.repeat(21)}…`,
+      `only records, meta, meeting and impact may be written, not ${'x'.repeat(21)}…`,
     )
   })
 
   it('refuses a write into a type nested in another', () => {
     expect(check([{ name: null, listContent: false }])?.reason).toBe(
-      'only records, meta and meeting may be written, not a nested type',
+      'only records, meta, meeting and impact may be written, not a nested type',
     )
   })
 

@@ -5,11 +5,13 @@ import {
   BOARD_FILE_FORMAT,
   BOARD_FILE_VERSION,
   CloseCode,
+  YDOC_IMPACT,
   YDOC_META,
   YDOC_META_SCHEMA,
   YDOC_RECORDS,
   assetPath,
   docSchemaStatus,
+  impactValueProblem,
   isAssetId,
   isJsonObject,
   migrateDocRecords,
@@ -64,6 +66,7 @@ export function buildBoardFile(
     schema: content.schema,
     records: withPhotos,
     omittedPhotos,
+    impact: Object.fromEntries(content.impact),
   }
 }
 
@@ -156,20 +159,32 @@ export function prepareImport(json: unknown, options: ImportOptions): ImportResu
     return fail('incomplete_board', 'The board in the file has no document record or no page.')
   }
 
-  const state = newBoardState(schema, records)
-  const verdict = checkLikeAnUpdate(state, options)
+  const impact = new Map(Object.entries(file.impact ?? {}))
+  for (const [key, value] of impact) {
+    const problem = impactValueProblem(key, value, { now: null })
+    if (problem) return fail('invalid_record', `Impact entry ${shortId(key)}: ${problem}.`)
+  }
+
+  const verdict = checkLikeAnUpdate(newBoardState(schema, records, new Map()), options)
   if (verdict) return verdict
+  const state = newBoardState(schema, records, impact)
   return { ok: true, board: { title: file.board.title, state, assets } }
 }
 
-/** The Y.Doc state of a board holding `records`, at the server's schema. */
-function newBoardState(schema: TLSchema, records: Map<string, unknown>): Uint8Array {
+/** The Y.Doc state of a board holding `records` at the server's schema, and `impact` [3]. */
+function newBoardState(
+  schema: TLSchema,
+  records: Map<string, unknown>,
+  impact: Map<string, unknown>,
+): Uint8Array {
   const doc = new Y.Doc()
   try {
     doc.transact(() => {
       const map = doc.getMap(YDOC_RECORDS)
       for (const [key, record] of records) map.set(key, record)
       doc.getMap(YDOC_META).set(YDOC_META_SCHEMA, schema.serialize())
+      const measured = doc.getMap(YDOC_IMPACT)
+      for (const [key, value] of impact) measured.set(key, value)
     })
     return Y.encodeStateAsUpdate(doc)
   } finally {
@@ -243,3 +258,8 @@ function shortId(id: string): string {
 // [2] Same chain, same order, same messages: a file cannot put onto a board what a
 //     facilitator's browser could not write into it live (an invalid card, an embedded or
 //     foreign picture, a board over MAX_BOARD_BYTES).
+// [3] The impact map is checked value by value (shape, lengths, numbers, dates) but not
+//     against the board, as the impact rule checks a live write: a board keeps the
+//     measurements of an action card deleted later (they are never deleted), and its file
+//     must import again as it was exported. Dates are not held to a year after today: each
+//     was checked against the day it was written.

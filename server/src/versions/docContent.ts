@@ -1,18 +1,29 @@
 import * as Y from 'yjs'
-import { YDOC_META, YDOC_META_SCHEMA, YDOC_RECORDS, readDocSchema } from '@wijktafel/shared'
+import {
+  YDOC_IMPACT,
+  YDOC_META,
+  YDOC_META_SCHEMA,
+  YDOC_RECORDS,
+  readDocSchema,
+} from '@wijktafel/shared'
 import type { DocSchema } from '@wijktafel/shared'
 
-/** A board's records (id -> record) and the schema they were written with. */
+/**
+ * A board's records (id -> record) and the schema they were written with, and its `impact`
+ * map (key -> measurement, round or round status; shared/src/impact).
+ */
 export interface DocContent {
   schema: DocSchema | null
   records: Map<string, unknown>
+  impact: Map<string, unknown>
 }
 
-/** The records of a board's doc as plain JSON, with its `meta.schema`. */
+/** The records and impact map of a board's doc as plain JSON, with its `meta.schema`. */
 export function readDocContent(doc: Y.Doc): DocContent {
   return {
     schema: readDocSchema(doc.getMap(YDOC_META).get(YDOC_META_SCHEMA)),
     records: new Map(Object.entries(doc.getMap(YDOC_RECORDS).toJSON())),
+    impact: new Map(Object.entries(doc.getMap(YDOC_IMPACT).toJSON())),
   }
 }
 

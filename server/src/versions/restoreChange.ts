@@ -1,10 +1,12 @@
 import { isDeepStrictEqual } from 'node:util'
 import type { TLSchema } from '@tldraw/tlschema'
 import {
+  YDOC_IMPACT,
   YDOC_META,
   YDOC_META_SCHEMA,
   YDOC_RECORDS,
   docSchemaStatus,
+  MEASUREMENT_PREFIX,
   migrateDocRecords,
   readDocSchema,
   schemaToWrite,
@@ -26,8 +28,11 @@ export class RestoreError extends Error {
 /**
  * Returns the change that makes `doc`'s records those of `version`, to run inside one
  * transaction: the version's records, migrated to the server's schema, are set where they
- * differ, and records the version does not have are deleted [1]. Everything is worked out
- * before the change runs, so a version that cannot be restored changes nothing.
+ * differ, and records the version does not have are deleted [1]. The `impact` map is not
+ * taken back: measurements are never lost, so the board keeps every measurement it has and
+ * gets back any the version has that it lacks; rounds and round statuses stay as they are [3].
+ * Everything is worked out before the change runs, so a version that cannot be restored
+ * changes nothing.
  */
 export function restoreChange(
   schema: TLSchema,
@@ -69,6 +74,10 @@ export function restoreChange(
       if (!isDeepStrictEqual(records.get(key), record)) records.set(key, record)
     }
     if (raise) doc.getMap(YDOC_META).set(YDOC_META_SCHEMA, raise)
+    const impact = doc.getMap(YDOC_IMPACT)
+    for (const [key, value] of version.impact) {
+      if (key.startsWith(MEASUREMENT_PREFIX) && !impact.has(key)) impact.set(key, value)
+    }
   }
 }
 
@@ -77,3 +86,11 @@ export function restoreChange(
 //     timer, vote) is not part of a version's board and stays as it is.
 // [2] A record that the board holds at an older schema and the version (migrated) holds
 //     with the same value is valid at ours as it is; every other record is written anew.
+// [3] A restore takes back what happened on the canvas (a card deleted or moved by mistake);
+//     measurements and evaluation rounds are a log of what happened in the neighbourhood and
+//     at the table since, which a restore must not erase: a measurement is never deleted by
+//     anyone (impactRule), and a round held since the version stays with its statuses. A
+//     measurement whose action card the restore removes stays in the map; no card shows it
+//     until a later restore brings the card back. A measurement is never deleted, so the
+//     version's are normally all on the board already; adding the missing ones is for a doc
+//     that lost some another way.

@@ -392,6 +392,8 @@ export const ar: Partial<Record<MessageKey, string>> = {
   'field.indicators': 'ما نقيسه',
   'field.horizon': 'على الطريق',
   'field.roundId': 'جولة التقييم',
+  'field.unit': 'الوحدة',
+  'field.latestDate': 'تاريخ آخر قياس',
   'impact.problem.notNumber': 'هذا ليس رقمًا. اكتب أرقامًا فقط، مثل 12 أو 3.5.',
   'impact.problem.negative': 'لا يمكن أن يكون هذا الرقم أقل من 0.',
   'impact.problem.percent': 'النسبة المئوية بين 0 و100.',

@@ -243,6 +243,8 @@ export const en: Record<MessageKey, string> = {
   'field.indicators': 'What we measure',
   'field.horizon': 'On the road',
   'field.roundId': 'Evaluation round',
+  'field.unit': 'Unit',
+  'field.latestDate': 'Date of latest measurement',
   'field.whoCanRemove': 'Who can remove it',
   'field.date': 'Date',
   'field.exchangeType': 'Kind of exchange',

@@ -242,6 +242,8 @@ export const nl = {
   'field.indicators': 'Wat we meten',
   'field.horizon': 'Op de weg',
   'field.roundId': 'Evaluatieronde',
+  'field.unit': 'Eenheid',
+  'field.latestDate': 'Datum laatste meting',
   'field.whoCanRemove': 'Wie kan het oplossen',
   'field.date': 'Datum',
   'field.exchangeType': 'Soort uitwisseling',

@@ -401,6 +401,8 @@ export const tr: Partial<Record<MessageKey, string>> = {
   'field.indicators': 'Neyi ölçüyoruz',
   'field.horizon': 'Yolda',
   'field.roundId': 'Değerlendirme turu',
+  'field.unit': 'Birim',
+  'field.latestDate': 'Son ölçüm tarihi',
   'impact.problem.notNumber': 'Bu bir sayı değil. Sadece rakam yazın, örneğin 12 veya 3,5.',
   'impact.problem.negative': "Bu sayı 0'dan küçük olamaz.",
   'impact.problem.percent': 'Yüzde 0 ile 100 arasında olmalı.',

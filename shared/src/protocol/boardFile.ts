@@ -30,6 +30,11 @@ export interface BoardFile {
    * empty `src` in `records`. 0 when every photo is inside.
    */
   omittedPhotos: number
+  /**
+   * The board's `impact` map (shared/src/impact: measurements, evaluation rounds, round
+   * statuses), key -> value; absent in files from before the impact model, read as empty.
+   */
+  impact?: Record<string, unknown>
 }
 
 /**
@@ -65,7 +70,7 @@ export function parseBoardFile(json: unknown): ParsedBoardFile {
   if (!isObject(json) || json.format !== BOARD_FILE_FORMAT) {
     return fail('not_a_board_file', 'This is not a Wijktafel board file.')
   }
-  const { formatVersion, exportedAt, board, schema, records, omittedPhotos } = json
+  const { formatVersion, exportedAt, board, schema, records, omittedPhotos, impact } = json
   if (!Number.isSafeInteger(formatVersion) || (formatVersion as number) < 1) {
     return fail('invalid_board_file', 'The file has no valid formatVersion.')
   }
@@ -87,6 +92,9 @@ export function parseBoardFile(json: unknown): ParsedBoardFile {
   }
   if (!isObject(schema)) return fail('invalid_board_file', 'The file has no schema.')
   if (!Array.isArray(records)) return fail('invalid_board_file', 'The file has no records list.')
+  if (impact !== undefined && !isObject(impact)) {
+    return fail('invalid_board_file', 'The impact part of the file is not an object.')
+  }
   if (records.length > MAX_BOARD_FILE_RECORDS) {
     return fail(
       'invalid_board_file',
@@ -103,6 +111,7 @@ export function parseBoardFile(json: unknown): ParsedBoardFile {
       schema,
       records,
       omittedPhotos: Number.isSafeInteger(omittedPhotos) ? (omittedPhotos as number) : 0,
+      ...(impact !== undefined && { impact }),
     },
   }
 }
