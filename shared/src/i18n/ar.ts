@@ -331,7 +331,7 @@ export const ar: Partial<Record<MessageKey, string>> = {
   'map.makePartnership': 'اصنع خريطة الشراكة',
   'map.makePartnership.hint':
     'صفحة جديدة فيها الشركاء والحلم والمهمة والمصالح المشتركة من خريطة المصالح هذه',
-  'legend.title': 'مفتاح الخريطة',
+  'legend.title': 'دليل الرموز',
   'legend.cardKinds': 'البطاقات',
   'legend.participantKinds': 'المشاركون',
   'legend.interestCategories': 'المصالح',
