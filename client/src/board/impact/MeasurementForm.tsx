@@ -79,7 +79,9 @@ function MeasurementFields({ target }: { target: MeasurementTarget }) {
   const ids = useId()
 
   useEffect(() => {
-    valueInput.current?.focus()
+    // After the dialog's showModal, which focuses its first button [2].
+    const frame = requestAnimationFrame(() => valueInput.current?.focus())
+    return () => cancelAnimationFrame(frame)
   }, [actionId, indicator?.id, correcting])
 
   if (!actions) return null
@@ -344,3 +346,6 @@ function History({
 // [1] Measurements are one key each in the board's `impact` map and never change
 //     (shared/src/impact/impact.ts): two phones measuring at once never overwrite each other,
 //     and what was measured stays visible after it is corrected.
+// [2] React runs this child's effect before RecordDialog's, which opens the dialog; a
+//     focus given then would be taken by showModal. One frame later the number has it, so
+//     a phone shows its number keyboard at once.

@@ -46,6 +46,14 @@ export function formatValue(
 ): string {
   const n = formatNumber(value, locale)
   const word = unitWord(indicator, t)
+  if (indicator.unit === 'uur') {
+    return new Intl.NumberFormat(locale, {
+      style: 'unit',
+      unit: 'hour',
+      unitDisplay: 'long',
+      maximumFractionDigits: 2,
+    }).format(value)
+  }
   if (indicator.unit === 'euro') return `€ ${n}`
   if (indicator.unit === 'procent') return `${n}%`
   return word ? `${n} ${word}` : n
