@@ -122,9 +122,11 @@ function IndicatorImpact(props: {
             {t('impact.latest')}
             {i.latest !== null && i.latestDate === null ? ` (${t('impact.undated')})` : ''}
           </span>
-          <span className="wt-impact-number__value">
-            {i.latest === null ? t('impact.notMeasured') : value(i.latest)}
-          </span>
+          {i.latest === null ? (
+            <span className="wt-impact-number__none">{t('impact.notMeasured')}</span>
+          ) : (
+            <span className="wt-impact-number__value">{value(i.latest)}</span>
+          )}
         </span>
         <ArrowRight aria-hidden="true" className="wt-impact-arrow" size={28} />
         <span className="wt-impact-number" data-testid="impact-target">

@@ -84,6 +84,7 @@ function ImpactView() {
               type="button"
               className="wt-impact__button"
               onClick={() => setRoundsOpen(true)}
+              title={t('impact.rounds.open')}
               data-testid="impact-rounds"
             >
               <ClipboardCheck aria-hidden="true" size={22} />
@@ -94,6 +95,7 @@ function ImpactView() {
             type="button"
             className="wt-impact__button wt-impact__button--primary"
             onClick={() => setInfographic(true)}
+            title={t('impact.infographic')}
             data-testid="impact-infographic"
           >
             <ImageDown aria-hidden="true" size={22} />
@@ -103,6 +105,7 @@ function ImpactView() {
             type="button"
             className="wt-impact__button"
             onClick={leave}
+            title={t('impact.view.back')}
             data-testid="impact-back"
           >
             <MapIcon aria-hidden="true" size={22} />

@@ -338,7 +338,7 @@ function actionCard(
   // The measurements as a small step chart, where the card has room for one.
   const chartTop = whatTop + what.length * whatSize * 1.25 + 24
   const chartBottom = labelBaseline - 44
-  if (indicator && indicator.points.length > 0 && chartBottom - chartTop >= 70) {
+  if (indicator && indicator.points.length > 0 && chartBottom - chartTop >= 40) {
     parts.push(miniChart(indicator, x + pad, chartTop, w - 2 * pad, chartBottom - chartTop))
   }
 
