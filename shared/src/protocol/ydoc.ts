@@ -5,6 +5,9 @@
  * - `meta`: Y.Map with `schema`, the tldraw SerializedSchema the records were written with.
  * - `meeting`: Y.Map with the meeting around the board (follow, timer, vote, ballots):
  *   YDOC_MEETING and its keys in shared/src/meeting/meeting.ts.
+ * - `impact`: Y.Map with measurements (added, never changed or deleted), evaluation rounds
+ *   and each action's status per round: YDOC_IMPACT and its keys in
+ *   shared/src/impact/impact.ts.
  */
 export const YDOC_RECORDS = 'records'
 export const YDOC_META = 'meta'
