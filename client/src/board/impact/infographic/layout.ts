@@ -91,14 +91,14 @@ export function buildInfographic(summary: ImpactSummary, options: InfographicOpt
   const parts: string[] = []
 
   // Header: the board's name and the day, white on the house green.
-  const headH = wide ? 132 : 200
+  const headH = wide ? 132 : 180
   parts.push(rect(0, 0, W, headH, GREEN))
   const titleSize = wide ? 56 : 60
   const dateText = `${t('infographic.heading')} · ${formatDay(locale, options.date, 'long')}`
   const titleLines = wrap(summary.title, W - 2 * M, 1, titleSize, true, measure)
-  parts.push(lines(M, wide ? 78 : 100, titleLines, { size: titleSize, bold: true, fill: '#fff' }))
+  parts.push(lines(M, wide ? 78 : 92, titleLines, { size: titleSize, bold: true, fill: '#fff' }))
   parts.push(
-    text(M, wide ? 116 : 158, dateText, { size: wide ? 28 : 32, fill: '#e4f3ea', bold: false }),
+    text(M, wide ? 116 : 146, dateText, { size: wide ? 28 : 32, fill: '#e4f3ea', bold: false }),
   )
 
   // The dream in one line (two on a narrow page when it is long).
@@ -130,7 +130,7 @@ export function buildInfographic(summary: ImpactSummary, options: InfographicOpt
 
   // Actions in a grid of cards.
   const footH = 64
-  const valuesH = wide ? 150 : 230
+  const valuesH = wide ? 150 : 200
   const n = summary.actions.length
   const cols = wide ? Math.min(4, Math.max(1, n <= 4 ? n : Math.ceil(n / 2))) : n === 1 ? 1 : 2
   const maxRows = wide ? 2 : 3
