@@ -45,6 +45,7 @@ describe('measurements from a phone, indicators and evaluation rounds', () => {
   let facilitator: Person
   let resident: Person
   let projector: Person
+  let impactLink = ''
 
   beforeAll(async () => {
     app = await startApp()
@@ -61,6 +62,7 @@ describe('measurements from a phone, indicators and evaluation rounds', () => {
     await joinAs(facilitator, `${base}#${board.tokens.facilitator}`)
     // A phone opens the outline by default; the resident uses the map.
     await joinAs(resident, `${base}?view=canvas#${board.tokens.editor}`)
+    impactLink = `${base}?view=impact#${board.tokens.viewer}`
     await projector.page.goto(`${base}#${board.tokens.viewer}`)
     await waitForBoard(projector.page)
   })
@@ -218,6 +220,14 @@ describe('measurements from a phone, indicators and evaluation rounds', () => {
     }, ACTION)
     await frames(page)
     expect(await page.getByTestId('measurement-form').count()).toBe(0)
+
+    // The impact overview shows the corrected value too, with no button to add one.
+    await page.goto(impactLink)
+    const overview = page.locator(`[data-testid="impact-action"][data-action-id="${ACTION}"]`)
+    await expect
+      .poll(() => overview.getByTestId('impact-latest').textContent(), { timeout: TIMEOUT })
+      .toMatch(/14/)
+    expect(await overview.getByTestId('impact-measure').count()).toBe(0)
   })
 
   it("the facilitator starts a round and sets the action's status in it: the card's status changes for everyone", async () => {
