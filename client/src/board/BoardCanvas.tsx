@@ -1,5 +1,5 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
-import type { BoardInfo } from '@wijktafel/shared'
+import { isLocale, type BoardInfo } from '@wijktafel/shared'
 import { useMemo } from 'react'
 import { Tldraw, useTldrawCurrentUser, type Editor, type TLComponents } from 'tldraw'
 import 'tldraw/tldraw.css'
@@ -45,9 +45,11 @@ const overrides = [WIJKTAFEL_OVERRIDES, noEmbedOverrides]
  * A name typed in tldraw's own menu becomes ours. One function for good: tldraw makes a new
  * current user, and so a new editor, whenever this callback changes [1].
  */
-function setUserName(prefs: { name?: string | null }): void {
-  const { user, setName } = useSession.getState()
+function setUserName(prefs: { name?: string | null; locale?: string | null }): void {
+  const { user, setName, locale, setLocale } = useSession.getState()
   if (prefs.name && prefs.name !== user.name) setName(prefs.name)
+  // A language picked in tldraw's own menu becomes ours too, when we have it (nl, en, tr, ar).
+  if (isLocale(prefs.locale) && prefs.locale !== locale) setLocale(prefs.locale)
 }
 
 export function BoardCanvas({ info, token }: { info: BoardInfo; token: string }) {

@@ -536,4 +536,5 @@ export const ar: Partial<Record<MessageKey, string>> = {
   'infographic.busy': 'لحظة…',
   'infographic.preview': 'معاينة',
   'record.menu.infographic': 'إنفوغرافيك الأثر',
+  'measure.short': 'قِس',
 }

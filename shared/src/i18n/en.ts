@@ -554,4 +554,5 @@ export const en: Record<MessageKey, string> = {
   'round.back': 'All rounds',
   'round.statuses': '{count} actions discussed',
   'round.close': 'Close',
+  'measure.short': 'Measure',
 }

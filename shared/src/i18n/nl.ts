@@ -556,6 +556,7 @@ export const nl = {
   'round.back': 'Alle rondes',
   'round.statuses': '{count} acties besproken',
   'round.close': 'Sluiten',
+  'measure.short': 'Meting',
 } as const
 
 export type MessageKey = keyof typeof nl

@@ -546,4 +546,5 @@ export const tr: Partial<Record<MessageKey, string>> = {
   'infographic.busy': 'Bir dakika…',
   'infographic.preview': 'Önizleme',
   'record.menu.infographic': 'Etki infografiği',
+  'measure.short': 'Ölç',
 }

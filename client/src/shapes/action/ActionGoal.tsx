@@ -29,6 +29,9 @@ export function ActionGoal({ shape, card: { exporting, locale, t } }: CardPartPr
       <div className="wtc-goal__what">
         <Pictogram name="target" size={28} />
         <span>{first.what || t('field.indicator')}</span>
+        {props.indicators.length > 1 ? (
+          <span className="wtc-goal__more">+{props.indicators.length - 1}</span>
+        ) : null}
       </div>
       <div className="wtc-goal__numbers">
         {latest !== null ? (
@@ -47,6 +50,22 @@ export function ActionGoal({ shape, card: { exporting, locale, t } }: CardPartPr
             {show(first.target)}
           </span>
         ) : null}
+        {canMeasure && !exporting ? (
+          <button
+            type="button"
+            className="wtc-goal__measure"
+            onPointerDown={stopEvent}
+            onPointerUp={stopEvent}
+            onDoubleClick={stopEvent}
+            onClick={() => openMeasurementForm({ actionId: id, indicatorId: first.id })}
+            aria-label={t('measure.open')}
+            title={t('measure.open')}
+            data-testid="goal-measure"
+          >
+            <Plus aria-hidden="true" size={22} />
+            {t('measure.short')}
+          </button>
+        ) : null}
       </div>
       {share !== null ? (
         <div
@@ -60,23 +79,6 @@ export function ActionGoal({ shape, card: { exporting, locale, t } }: CardPartPr
             style={{ width: `${Math.min(1, Math.max(0, share)) * 100}%` }}
           />
         </div>
-      ) : null}
-      {props.indicators.length > 1 ? (
-        <span className="wtc-goal__more">+ {props.indicators.length - 1}</span>
-      ) : null}
-      {canMeasure && !exporting ? (
-        <button
-          type="button"
-          className="wtc-goal__measure"
-          onPointerDown={stopEvent}
-          onPointerUp={stopEvent}
-          onDoubleClick={stopEvent}
-          onClick={() => openMeasurementForm({ actionId: id, indicatorId: first.id })}
-          data-testid="goal-measure"
-        >
-          <Plus aria-hidden="true" size={22} />
-          {t('measure.open')}
-        </button>
       ) : null}
     </div>
   )
