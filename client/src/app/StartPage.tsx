@@ -7,6 +7,7 @@ import { LanguageSwitch } from './LanguageSwitch'
 import { TemplatePicker } from './TemplatePicker'
 import { useT } from './useT'
 import { openNewBoard } from './openNewBoard'
+import './startPage.css'
 
 export function StartPage() {
   const t = useT()

@@ -5,6 +5,7 @@ import { boardLink } from '../app/api'
 import { useT } from '../app/useT'
 import { useBoard } from './BoardContext'
 import { LinkCard } from './LinkCard'
+import './share.css'
 
 /**
  * The "Delen" button and dialog. A facilitator and an editor see the link to take part

@@ -5,6 +5,8 @@ import {
   List,
   Map as MapIcon,
   Presentation,
+  Route,
+  TrendingUp,
   type LucideIcon,
 } from 'lucide-react'
 import { useEffect, useId, useRef, useState } from 'react'
@@ -27,6 +29,8 @@ const VIEW_BUTTONS: readonly ViewButton[] = [
   { view: 'canvas', icon: MapIcon, label: 'view.canvas', hint: 'view.canvas.hint' },
   { view: 'outline', icon: List, label: 'view.outline', hint: 'view.outline.hint' },
   { view: 'present', icon: Presentation, label: 'present.open', hint: 'present.open.hint' },
+  { view: 'road', icon: Route, label: 'view.road', hint: 'view.road.hint' },
+  { view: 'impact', icon: TrendingUp, label: 'view.impact', hint: 'view.impact.hint' },
 ]
 
 /** Wide enough for every view as its own button beside the rest of the top panel [2]. */
@@ -119,17 +123,24 @@ function ViewMenu() {
         <ul id={listId} className="wt-views__list" aria-label={t('view.menu')}>
           {VIEW_BUTTONS.map((b) => (
             <li key={b.view}>
+              {/* Named by its label, the hint read as its description. */}
               <button
                 type="button"
                 className="wt-views__item"
                 aria-current={b.view === view ? 'true' : undefined}
+                aria-labelledby={`${listId}-${b.view}`}
+                aria-describedby={`${listId}-${b.view}-hint`}
                 data-view={b.view}
                 onClick={() => choose(b.view)}
               >
                 <b.icon aria-hidden="true" size={22} />
                 <span className="wt-views__text">
-                  <span className="wt-views__label">{t(b.label)}</span>
-                  <span className="wt-views__hint">{t(b.hint)}</span>
+                  <span className="wt-views__label" id={`${listId}-${b.view}`}>
+                    {t(b.label)}
+                  </span>
+                  <span className="wt-views__hint" id={`${listId}-${b.view}-hint`}>
+                    {t(b.hint)}
+                  </span>
                 </span>
                 {b.view === view ? <Check aria-hidden="true" size={20} /> : null}
               </button>
@@ -141,8 +152,9 @@ function ViewMenu() {
   )
 }
 
-// [1] `road` and `impact` are built by their own layers (client/src/board/road, impact); a
-//     button for a view nobody shows would only show the canvas again under another name.
+// [1] Each view is a layer of its own: client/src/board/outline, present, road and impact. A
+//     view added to VIEWS gets its button here once its layer shows something; a button for
+//     a view nobody shows would only show the canvas again under another name.
 // [2] Below this width the title, role, connection state, meeting, keeping and language
 //     buttons take the room between tldraw's menu and Delen; five view buttons beside them
 //     would push the panel onto a second row over the canvas.
