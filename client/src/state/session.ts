@@ -32,16 +32,17 @@ interface SessionState {
   forgetBoard: (id: string) => void
 }
 
-// Saturated colours that stay readable as cursor labels on a white canvas.
+// Saturated colours that stay readable as cursor labels on a white canvas: white name text on
+// each is at least 4.5:1 (WCAG 2.1 AA, tests/e2e/accessibility.test.ts).
 const USER_COLORS = [
-  '#d9480f',
+  '#c2410c',
   '#1971c2',
-  '#2f9e44',
+  '#1f7a32',
   '#9c36b5',
-  '#e8590c',
-  '#0c8599',
+  '#a85100',
+  '#0b7285',
   '#c2255c',
-  '#5c940d',
+  '#4a7a0b',
 ]
 const MAX_RECENT = 12
 
