@@ -1,7 +1,9 @@
 import * as Y from 'yjs'
 import {
   createWijktafelSchema,
+  deHorstImpact,
   initialBoardRecords,
+  YDOC_IMPACT,
   YDOC_META,
   YDOC_META_SCHEMA,
   YDOC_RECORDS,
@@ -13,7 +15,8 @@ const serializedSchema = createWijktafelSchema().serialize()
 
 /**
  * The first state of a new board's Y.Doc: the chosen template's records and the schema they
- * were written with. Made on the server so that everyone who opens a new board meets the same
+ * were written with; for the example, also its `impact` map (a year of measurements and two
+ * evaluation rounds). Made on the server so that everyone who opens a new board meets the same
  * template, however many open it at once.
  */
 export function initialDocState(request: CreateBoardRequest): Uint8Array {
@@ -25,6 +28,10 @@ export function initialDocState(request: CreateBoardRequest): Uint8Array {
       const records = doc.getMap(YDOC_RECORDS)
       for (const record of initial) records.set(record.id, record)
       doc.getMap(YDOC_META).set(YDOC_META_SCHEMA, serializedSchema)
+      if (request.template === 'example') {
+        const impact = doc.getMap(YDOC_IMPACT)
+        for (const [key, value] of deHorstImpact(initial)) impact.set(key, value)
+      }
     })
     return Y.encodeStateAsUpdate(doc)
   } finally {

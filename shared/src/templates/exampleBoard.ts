@@ -2,7 +2,7 @@ import type { TLPageId, TLShapeId } from '@tldraw/tlschema'
 import { T } from '@tldraw/validate'
 import type { Locale } from '../i18n/messages.js'
 import { ROAD_HORIZONS } from '../impact/impact.js'
-import { indicatorListValidator } from '../impact/indicators.js'
+import { IMPACT_ID, indicatorListValidator } from '../impact/indicators.js'
 import {
   ACTION_STATUS_IDS,
   DECISION_RULE_IDS,
@@ -50,6 +50,10 @@ const decisionRuleValidator = T.string.check((value) => {
 })
 
 const key = T.string
+/** An evaluation round of the example's impact (deHorstImpact.ts), or '' for none. */
+const roundIdValidator = T.string.check((s) => {
+  if (s !== '' && !IMPACT_ID.test(s)) throw new T.ValidationError(`Expected a round id, got '${s}'`)
+})
 const horizon = T.object({ text: longTextValidator, horizonYears: horizonYearsValidator })
 
 /** Validator of an example board file (the format of shared/examples/de-horst.json). */
@@ -106,8 +110,20 @@ export const exampleBoardValidator = T.object({
         indicators: indicatorListValidator,
       }),
     ),
-    bottlenecks: T.arrayOf(T.object({ text: longTextValidator, whoCanRemove: shortTextValidator })),
-    lessons: T.arrayOf(T.object({ text: longTextValidator, date: dateValidator })),
+    bottlenecks: T.arrayOf(
+      T.object({
+        text: longTextValidator,
+        whoCanRemove: shortTextValidator,
+        roundId: roundIdValidator.optional(),
+      }),
+    ),
+    lessons: T.arrayOf(
+      T.object({
+        text: longTextValidator,
+        date: dateValidator,
+        roundId: roundIdValidator.optional(),
+      }),
+    ),
   }),
 })
 

@@ -466,7 +466,8 @@ describe('partnerschapskaart', () => {
         })
     expect(sectionOf('wt-decision')).toEqual(['decisions', 'decisions', 'decisions'])
     expect(sectionOf('wt-action')).toEqual(['actions', 'actions', 'actions', 'actions'])
-    expect(sectionOf('wt-lesson')).toEqual(['lessons'])
+    expect(sectionOf('wt-lesson')).toEqual(['lessons', 'lessons'])
+    expect(sectionOf('wt-bottleneck')).toEqual(['bottlenecks', 'bottlenecks'])
     expect(map.shapes.flatMap((s) => (s.type === 'wt-decision' ? [s.props.rule] : []))).toEqual([
       'bewoners',
       'consent',
