@@ -25,6 +25,7 @@ export function NamePrompt() {
         <label htmlFor="user-name">{t('name.label')}</label>
         <input
           id="user-name"
+          dir="auto"
           value={name}
           maxLength={40}
           autoComplete="nickname"
