@@ -277,7 +277,7 @@ export const tr: Partial<Record<MessageKey, string>> = {
   'road.remove': 'Kaldır',
   'road.none': 'Bu panonun henüz bir yolu yok.',
   'road.none.viewer':
-    'Bu panonun henüz bir yolu yok. Kolaylaştırıcı veya bir katılımcı oluşturabilir.',
+    'Bu panonun henüz bir yolu yok. Toplantı yöneticisi veya bir katılımcı oluşturabilir.',
   'road.back': 'Panoya dön',
   'road.filter': 'Bu değeri yaratan eylemleri göster',
   'road.filter.clear': 'Hepsini göster',
