@@ -167,6 +167,11 @@ describe('languages: Arabic right to left, Turkish, tldraw follows', () => {
     const menuBox = await box(page, '.tlui-menu')
     await page.keyboard.press('Escape')
     await menu.waitFor({ state: 'hidden' })
+    // Self-hosted: tldraw's Arabic came from our server, nothing from another host.
+    expect(
+      amina.requests.some((u) => u.startsWith(app.url) && /\/ar[-.][\w-]*\.json$/.test(u)),
+    ).toBe(true)
+    expect(amina.requests.filter((u) => /^https?:/.test(u) && !u.startsWith(app.url))).toEqual([])
     // The pages are named in Arabic by the server's template.
     const pages = await page.evaluate(() => window.editor!.getPages().map((p) => p.name))
     expect(pages).toEqual([ar('map.belangenkaart'), ar('map.partnerschapskaart')])
