@@ -13,7 +13,7 @@ export const ROAD_LAYOUT = {
   /** The tray of actions without a date or horizon. */
   trayW: 440,
   /** Room before the start date (half an action card) and after the end date (half a milestone). */
-  padStart: 170,
+  padStart: 190,
   padEnd: 250,
   /** One year of road, at most; a far dream gets fewer units per year so the road stays within MAX_SIZE. */
   yearW: 500,
@@ -24,7 +24,7 @@ export const ROAD_LAYOUT = {
   rowsY: 580,
   rowGap: 30,
   bottom: 40,
-  action: { w: 320, h: 200 },
+  action: { w: 360, h: 210 },
   milestone: { w: 440, h: 300 },
 } as const
 

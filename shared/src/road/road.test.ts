@@ -89,7 +89,7 @@ describe('dates and x on the road', () => {
 
   it('keeps a far dream within the largest shape size', () => {
     expect(roadWidth(50)).toBeLessThanOrEqual(4000)
-    expect(roadWidth(5)).toBe(3360)
+    expect(roadWidth(5)).toBe(3380)
   })
 
   it('packs cards that would overlap into the next row', () => {
@@ -144,7 +144,8 @@ describe('buildRoad from the De Horst example', () => {
     for (const a of refs)
       for (const b of refs) {
         if (a === b) continue
-        const apart = Math.abs(a.x - b.x) >= 320 || Math.abs(a.y - b.y) >= 200
+        const { w, h } = ROAD_LAYOUT.action
+        const apart = Math.abs(a.x - b.x) >= w || Math.abs(a.y - b.y) >= h
         expect(apart).toBe(true)
       }
   })
@@ -168,7 +169,7 @@ describe('buildRoad from the De Horst example', () => {
         (s) => s.type === 'wt-road-action' && (s.props as { actionId: string }).actionId === id,
       )!
     const tray = refOf(actions[0]!.id)
-    expect(tray.x + 320).toBeLessThanOrEqual(ROAD_LAYOUT.trayW)
+    expect(tray.x + ROAD_LAYOUT.action.w).toBeLessThanOrEqual(ROAD_LAYOUT.trayW)
     expect(xToDate(r, center(tray))).toBeNull()
     expect(horizonOf(r.start, xToDate(r, center(refOf(actions[1]!.id)))!)).toBe('middellang')
   })

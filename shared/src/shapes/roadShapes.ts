@@ -76,7 +76,7 @@ export const roadActionShapeVersions = createShapePropsMigrationIds(ROAD_ACTION_
 export const roadActionShapeMigrations = createShapePropsMigrationSequence({ sequence: [] })
 
 export const roadDefaultProps: RoadShapeProps = {
-  w: 3360,
+  w: 3380,
   h: 1300,
   title: '',
   start: '2026-01-01',
@@ -84,8 +84,8 @@ export const roadDefaultProps: RoadShapeProps = {
 }
 
 export const roadActionDefaultProps: RoadActionShapeProps = {
-  w: 320,
-  h: 200,
+  w: 360,
+  h: 210,
   actionId: 'shape:none',
 }
 

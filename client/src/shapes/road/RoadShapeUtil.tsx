@@ -121,7 +121,7 @@ const RoadTimeline = memo(function RoadTimeline({ shape }: { shape: WtRoadShape 
   const { head, axisY, trayW, rowsY } = ROAD_LAYOUT
   const x = (date: string) => dateToX(shape.props, date)
   // Year marks that would sit on the start or end label are left out.
-  const years = yearStarts(start, end).filter((d) => x(d) - x0 > 200 && x1 - x(d) > 260)
+  const years = yearStarts(start, end).filter((d) => x(d) - x0 > 380 && x1 - x(d) > 480)
   const bands = ROAD_HORIZON_CHOICES.map((choice, i) => {
     const span = horizonSpan(start, end, choice.id)
     const from = x(dateOfDay(span.from))

@@ -1,9 +1,14 @@
 import { clamp, type Editor, type TLShapeId } from 'tldraw'
 
-/** Screen pixels the board's bars cover (as client/src/shapes/tools/zoomToContent.ts). */
-const TOP = 64
+/**
+ * Screen pixels the board's bars cover (as client/src/shapes/tools/zoomToContent.ts): the top
+ * panel (two rows on a laptop), the palette, the value filter on the start side and tldraw's
+ * style panel on the end side of a wide screen.
+ */
+const TOP = 130
 const BOTTOM = 150
-const SIDE = 24
+const SIDE = 72
+const STYLE_PANEL = 200
 
 /**
  * Shows the whole road: its page, fitted into the part of the screen between the top panel
@@ -17,7 +22,8 @@ export function zoomToRoad(editor: Editor, roadId: TLShapeId) {
   const bounds = editor.getShapePageBounds(road)
   if (!bounds) return
   const view = editor.getViewportScreenBounds()
-  const w = Math.max(view.w - 2 * SIDE, 100)
+  const right = view.w > 1200 ? STYLE_PANEL : SIDE
+  const w = Math.max(view.w - SIDE - right, 100)
   const h = Math.max(view.h - TOP - BOTTOM, 100)
   const base = editor.getBaseZoom()
   const { zoomSteps } = editor.getCameraOptions()

@@ -14,7 +14,7 @@ export const milestoneCard = defineCard({
   map: 'partnerschapskaart',
   size: { w: 440, h: 300 },
   fields: {
-    text: longText({ label: 'field.text' }),
+    text: longText({ label: 'field.text', size: 'lg' }),
     horizon: choice(ROAD_HORIZON_CHOICES, {
       label: 'field.horizon',
       initial: 'kort',
