@@ -28,6 +28,8 @@ export function BoardTopPanel() {
         <button
           type="button"
           className="wt-toppanel__titlebutton"
+          // A Dutch title on an Arabic page keeps its own direction, and is cut at its end.
+          dir="auto"
           title={info.title}
           onClick={() => setWholeTitle((w) => !w)}
         >
