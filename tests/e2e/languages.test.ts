@@ -207,6 +207,14 @@ describe('languages: Arabic right to left, Turkish, tldraw follows', () => {
     const second = await box(page, '.wtc-picker .wtc-option >> nth=1')
     expect(Math.abs(first.y - second.y)).toBeLessThan(4)
     expect(first.x).toBeGreaterThan(second.x + second.width - 1)
+    // The panel hangs under the card from its right edge, as Arabic is read.
+    const panel = await box(page, '.wtc-edit-panel')
+    const cardRight = await page.evaluate((id) => {
+      const editor = window.editor!
+      const bounds = editor.getShapePageBounds(id as never)!
+      return editor.pageToScreen({ x: bounds.maxX, y: bounds.maxY }).x
+    }, cardId)
+    expect(Math.abs(panel.x + panel.width - cardRight)).toBeLessThan(3)
     expect(await page.locator('.wtc-picker__title').first().textContent()).toBe(
       ar('field.category'),
     )

@@ -1,4 +1,4 @@
-import { findCard, LEGEND_SHAPE, ZONE_SHAPE } from '@wijktafel/shared'
+import { findCard, LEGEND_SHAPE, LOCALE_INFO, ZONE_SHAPE } from '@wijktafel/shared'
 import type { ComponentType } from 'react'
 import { Box, useEditor, useValue, type Editor, type TLShape } from 'tldraw'
 import { CardPanel } from './common/CardPanel'
@@ -7,6 +7,7 @@ import { ExchangeArrowGeometry } from './exchange/ExchangeArrowShapeUtil'
 import { exchangeChoiceOf } from './exchange/exchangeBadge'
 import { ExchangePanel } from './exchange/ExchangePanel'
 import { LegendPanel } from './legend/LegendShapeUtil'
+import { useSession } from '../state/session'
 import { ZonePanel } from './zone/ZoneShapeUtil'
 
 /** The panels of the shapes that are not cards (cards get theirs from their fields). */
@@ -62,6 +63,9 @@ const STYLE_PANEL = 164
 export function CardEditPanel() {
   const editor = useEditor()
   const shape = useValue('wt panel shape', () => panelShape(editor), [editor])
+  // Right to left (Arabic): the panel lines up with the card's right edge and goes beside it
+  // on the left; tldraw's style panel is on the left then. Worked out as a mirror image [2].
+  const rtl = useSession((s) => LOCALE_INFO[s.locale].dir === 'rtl')
   const place = useValue(
     'wt edit panel place',
     () => {
@@ -69,8 +73,10 @@ export function CardEditPanel() {
       const bounds = anchorBounds(editor, shape)
       if (!bounds) return null
       const view = editor.getViewportScreenBounds()
-      const topLeft = editor.pageToViewport({ x: bounds.minX, y: bounds.minY })
-      const bottomRight = editor.pageToViewport({ x: bounds.maxX, y: bounds.maxY })
+      const a = editor.pageToViewport({ x: bounds.minX, y: bounds.minY })
+      const b = editor.pageToViewport({ x: bounds.maxX, y: bounds.maxY })
+      const topLeft = rtl ? { x: view.w - b.x, y: a.y } : a
+      const bottomRight = rtl ? { x: view.w - a.x, y: b.y } : b
       // Keep clear of the top panel and of the palette and toolbar at the bottom.
       const top = TOP_RESERVED
       const bottom = view.h - BOTTOM_RESERVED
@@ -88,7 +94,7 @@ export function CardEditPanel() {
       }
       return { left, bottom: view.h - bottom, maxHeight: bottom - top }
     },
-    [editor, shape?.id],
+    [editor, shape?.id, rtl],
   )
   if (!shape || !place) return null
   const card = findCard(shape.type)
@@ -96,7 +102,7 @@ export function CardEditPanel() {
   return (
     <div
       className="wtc-edit-panel"
-      style={place}
+      style={rtl ? mirrored(place) : place}
       onPointerDown={stopEvent}
       onPointerUp={stopEvent}
       onWheel={stopEvent}
@@ -107,6 +113,16 @@ export function CardEditPanel() {
   )
 }
 
+/** The place worked out in mirrored space, as CSS for the real one: its `left` is a `right`. */
+function mirrored<P extends { left: number }>({
+  left,
+  ...rest
+}: P): Omit<P, 'left'> & { right: number } {
+  return { ...rest, right: left }
+}
+
 // [1] Rendered through tldraw's `InFrontOfTheCanvas` slot, inside the canvas element; so
 // pointer events are stopped here, or the canvas would take a click on a button as a click
 // on the empty page and end the editing.
+// [2] The canvas is left to right in every language (tldraw), so screen x is flipped
+//     (x → width − x) before the placement and `left` becomes `right` after it.
