@@ -247,6 +247,19 @@ describe('accessibility outside the canvas', () => {
       await screenshot(page, `a11y-${locale}-skip-link.png`)
       await page.keyboard.press('Enter')
       await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe('outline')
+      // The list is shown and the keyboard carries on inside it.
+      const outline = page.getByTestId('outline')
+      await outline.waitFor()
+      await expect
+        .poll(() => outline.evaluate((el) => el.contains(document.activeElement)))
+        .toBe(true)
+    })
+
+    it('the outline view', async () => {
+      const outline = page.getByTestId('outline')
+      await outline.locator('h2').first().waitFor()
+      await screenshot(page, `a11y-${locale}-outline.png`)
+      await expectNoViolations(page, `outline view (${locale})`)
       await page.goto(link(board.tokens.facilitator))
       await waitForBoard(page)
     })
