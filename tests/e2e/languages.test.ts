@@ -301,6 +301,7 @@ describe('languages: Arabic right to left, Turkish, tldraw follows', () => {
     expect(await page.locator('.wt-toppanel .wt-role').textContent()).toBe(tr('role.facilitator'))
     // The text on the card is the resident's, not the interface's: it keeps its directions.
     const edges = await lineEdges(page, cardId, [ARABIC_LINE, DUTCH_LINE])
+    await screenshot(page, 'board-turkish.png')
     expect(edges!.lines[0]!.fromRight).toBeLessThan(4)
     expect(edges!.lines[1]!.fromLeft).toBeLessThan(4)
     // A rebuild of the shared client/dist while this runs makes the old service worker's
