@@ -69,7 +69,7 @@ describe('the impact infographic', () => {
       of: 'van 200',
       percent: '60%',
       progress: 0.6,
-      status: 'Gepland',
+      status: 'Bezig',
       indicator: 'Huishoudens met een pakket',
     })
     expect(item('Demonstratiewoning')).toMatchObject({
@@ -128,8 +128,8 @@ describe('the impact infographic', () => {
     expect(enText).toContain('28 November 2026')
     expect(enText).toContain('Not measured yet')
     expect(enText).toContain('estimate')
-    expect(enText).not.toMatch(/schatting|Onze droom|Gepland/)
-    expect(en.items[0]).toMatchObject({ of: 'of 200', money: '€10,200', status: 'Planned' })
+    expect(enText).not.toMatch(/schatting|Onze droom|Bezig/)
+    expect(en.items[0]).toMatchObject({ of: 'of 200', money: '€10,200', status: 'In progress' })
     expect(enText).toContain('Social')
   })
 
