@@ -147,6 +147,9 @@ describe('languages: Arabic right to left, Turkish, tldraw follows', () => {
 
   it('a board made in Arabic: the page, our top panel, tldraw and a card panel run right to left', async () => {
     const page = amina.page
+    // Without a name the form says so in Arabic, not in the server's English.
+    await page.getByRole('button', { name: ar('start.create') }).click()
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe(ar('start.titleMissing'))
     await page.getByLabel(ar('start.titleLabel')).fill('حديقة الحي')
     await page.getByRole('button', { name: ar('start.create') }).click()
     // The name prompt in Arabic.
