@@ -9,6 +9,7 @@ import {
   LESSON_SHAPE,
   MAX_LONG_TEXT,
   MAX_SHORT_TEXT,
+  newIndicator,
   PARTICIPANT_SHAPE,
   validateWijktafelRecord,
 } from '@wijktafel/shared'
@@ -42,7 +43,14 @@ describe('editing a card field', () => {
     [INTEREST_SHAPE, { text: 'Een plek om samen te koken' }],
     [INTEREST_SHAPE, { category: 'zorg' }],
     [ACTION_SHAPE, { status: 'bezig' }],
-    [ACTION_SHAPE, { due: '2027-02-28', baseline: 3, target: 10 }],
+    [
+      ACTION_SHAPE,
+      {
+        due: '2027-02-28',
+        horizon: 'kort',
+        indicators: [{ ...newIndicator('bomen'), what: 'Bomen', baseline: 3, target: 10 }],
+      },
+    ],
     [PARTICIPANT_SHAPE, { name: 'Buurthuis De Horst', level: 'organisatie' }],
     [DREAM_SHAPE, { horizonYears: 10 }],
   ])('a %s takes %o and stays a valid record', (type, props) => {
@@ -85,7 +93,12 @@ describe('a field edited in the panel', () => {
   it.each([
     [ACTION_SHAPE, 'due', '2027-02-30', 'field.invalidDate'],
     [LESSON_SHAPE, 'date', '30-02-2027', 'field.invalidDate'],
-    [ACTION_SHAPE, 'baseline', Number.NaN, 'field.invalidValue'],
+    [
+      ACTION_SHAPE,
+      'indicators',
+      [{ ...newIndicator('i1'), baseline: Number.NaN }],
+      'field.invalidValue',
+    ],
     [INTEREST_SHAPE, 'category', 'wens', 'field.invalidValue'],
   ])('a %s given %s = %s says %s and changes nothing', (type, name, value, message) => {
     const card = createCard(type)
