@@ -25,6 +25,7 @@ import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { createBoard } from '../bench/support.js'
+import { dpiOf } from '../../client/src/board/impact/infographic/pngDpi.js'
 import { startApp, type RunningApp } from './support/app.js'
 import { expectNoViolations } from './support/axe.js'
 import { ARTIFACTS, launchPerson, screenshot, type Person } from './support/browser.js'
@@ -262,6 +263,8 @@ describe('impact overview and infographic', () => {
     const a4Bytes = await readFile((await a4.path())!)
     await writeFile(join(ARTIFACTS, 'infographic-a4-nl.png'), a4Bytes)
     expect(pngSize(a4Bytes)).toEqual({ width: 2480, height: 3508 })
+    // It says 300 dpi, so a letter or a printer puts it on A4 exactly.
+    expect(dpiOf(new Uint8Array(a4Bytes))).toBe(300)
 
     await page.getByTestId('impact-infographic').click()
     await dialog.waitFor()

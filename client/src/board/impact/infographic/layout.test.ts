@@ -1,6 +1,7 @@
 import {
   EMPTY_IMPACT,
   initialBoardRecords,
+  translate,
   type ImpactState,
   type Measurement,
 } from '@wijktafel/shared'
@@ -87,6 +88,10 @@ describe('the impact infographic', () => {
     expect(text).toContain('Onze droom')
     expect(text).toMatch(/“In 2031 is De Horst/)
     for (const i of g.items) expect(text).toContain(i.what[0])
+    // Each action's status in words beside its pictogram.
+    for (const [n, a] of cards.actions.entries()) {
+      expect(g.items[n]!.status).toBe(translate('nl', `actionStatus.${a.status}`))
+    }
     // The bar is as long as the progress: 60% of the card's inner width.
     const bars = [...g.svg.matchAll(/<rect [^>]*width="([\d.]+)" height="24" fill="#1f6f50"/g)]
     const tracks = [...g.svg.matchAll(/<rect [^>]*width="([\d.]+)" height="24" fill="#e3dfd2"/g)]

@@ -12,6 +12,7 @@ import {
   type InfographicFormat,
   type InfographicLocale,
 } from './layout'
+import { withDpi } from './pngDpi'
 import type { Measure } from './svg'
 
 /**
@@ -39,7 +40,10 @@ export async function renderInfographic(
     pixelRatio: scale,
   })
   if (!blob) throw new Error('The picture could not be drawn.')
-  return { blob, infographic }
+  if (options.format !== 'a4') return { blob, infographic }
+  // A4 for print: 2480×3508 pixels that say they are 300 dpi, so they land on A4 exactly.
+  const bytes = withDpi(new Uint8Array(await blob.arrayBuffer()), 300)
+  return { blob: new Blob([bytes as BlobPart], { type: 'image/png' }), infographic }
 }
 
 /** The infographic as SVG text, for the preview in the dialog (same fonts and pictograms). */
