@@ -173,6 +173,24 @@ describe('impact overview and infographic', () => {
       .poll(() => visitors.getByTestId('impact-latest').textContent())
       .toBe(`Nu${latest.value + 14}`)
     expect(Number(await chart.getAttribute('data-points'))).toBe(history.length + 1)
+    // It was a slip: Karim corrects it to the count it was. The corrected number leaves the
+    // chart and the overview (and the pictures saved below show the example's own numbers).
+    table.doc.getMap<unknown>(YDOC_IMPACT).set('measurement:e2e-live-fix', {
+      actionId: home.id,
+      indicatorId: visitorsIndicator.id,
+      value: latest.value,
+      date: day(0),
+      by: 'Karim',
+      note: 'Verbeterd',
+      at: Date.now(),
+      personId: 'karim-e2e',
+      roundId: null,
+      corrects: 'e2e-live',
+    } satisfies Measurement)
+    await expect
+      .poll(() => visitors.getByTestId('impact-latest').textContent())
+      .toBe(`Nu${latest.value}`)
+    expect(Number(await chart.getAttribute('data-points'))).toBe(history.length + 1)
 
     await page.evaluate(() => document.querySelector('.wt-impact')!.scrollTo(0, 0))
     await screenshot(page, 'impact-de-horst.png')
