@@ -46,6 +46,8 @@ export const OutlineCard = memo(function OutlineCard({
   const t = (key: MessageKey) => translate(locale, key)
   const shape = useValue('outline card', () => editor.getShape(id), [editor, id])
   const [confirming, setConfirming] = useState(false)
+  // The panel's pickers are built only when opened: a board has many cards [1].
+  const [more, setMore] = useState(false)
   const titleId = useId()
   const root = useRef<HTMLElement>(null)
   const deleteButton = useRef<HTMLButtonElement>(null)
@@ -120,11 +122,13 @@ export const OutlineCard = memo(function OutlineCard({
       )}
       <Facts card={card} props={props} ownerId={ownerId} t={t} locale={locale} />
       {readonly || !hasPanelFields(card) ? null : (
-        <details className="wt-outline-card__more">
+        <details className="wt-outline-card__more" onToggle={(e) => setMore(e.currentTarget.open)}>
           <summary>{t('outline.more')}</summary>
-          <div className="wt-outline-card__panel">
-            <CardPanel shape={shape} card={card} readAloud={false} />
-          </div>
+          {more ? (
+            <div className="wt-outline-card__panel">
+              <CardPanel shape={shape} card={card} readAloud={false} />
+            </div>
+          ) : null}
         </details>
       )}
     </article>
@@ -337,3 +341,6 @@ function Confirm({
     </div>
   )
 }
+
+// [1] A closed <details> still renders its children; every card's panel lists every
+//     participant of the board, so building them all made opening the outline slow.

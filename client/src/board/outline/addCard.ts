@@ -53,7 +53,7 @@ export function addCardFromOutline(
   if (!shape) return null
   if (container && shape.parentId === container.id) {
     // Part of the undo step placeCard began: no stopping point in between.
-    const cell = freeCell(editor, container, { w, h })
+    const cell = freeCell(editor, container, { w, h }, id)
     editor.updateShape({ id, type: shape.type, x: cell.x, y: cell.y } as TLShapePartial)
     const needed = cell.y + h + PAD
     if (needed > container.props.h) {
@@ -72,6 +72,8 @@ export function freeCell(
   editor: Editor,
   container: Sized,
   size: { w: number; h: number },
+  /** The card being placed, already in the container where placeCard put it. */
+  except?: TLShapeId,
 ): { x: number; y: number } {
   const top = container.type === PARTICIPANT_SHAPE ? PARTICIPANT_HEADER : ZONE_HEADER
   const columns = Math.max(
@@ -80,6 +82,7 @@ export function freeCell(
   )
   const taken = editor
     .getSortedChildIdsForParent(container.id)
+    .filter((id) => id !== except)
     .map((id) => editor.getShape(id) as Sized | undefined)
     .filter((s): s is Sized => !!s && typeof s.props.w === 'number')
     .map((s) => new Box(s.x, s.y, s.props.w, s.props.h))
@@ -101,8 +104,10 @@ function touchesOnly(a: Box, b: Box): boolean {
  * on a page without participants, below everything.
  */
 export function freeSpot(editor: Editor, pageId: TLPageId, size: { w: number; h: number }): Box {
+  // Arrows are lines: an area may lie across the box around one.
   const top = editor
     .getSortedChildIdsForParent(pageId)
+    .filter((id) => editor.getShape(id)?.type !== 'arrow')
     .map((id) => editor.getShapePageBounds(id))
     .filter((b): b is Box => !!b)
   const content = top.length ? Box.Common(top) : new Box(0, 0, 0, 0)

@@ -6,7 +6,10 @@ import {
   INTEREST_SHAPE,
   initialBoardRecords,
   PARTICIPANT_SHAPE,
+  PAD,
+  PARTICIPANT_HEADER,
   ROLE_SHAPE,
+  SECTION_CARD_KIND,
 } from '@wijktafel/shared'
 import type { Editor, TLPageId, TLRecord, TLShape, TLShapeId } from 'tldraw'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -51,9 +54,9 @@ const pageCards = (pageId: TLPageId) =>
 const shape = (id: string) => editor.getShape(id as TLShapeId) as TLShape & { props: any }
 
 describe('the outline of the example board', () => {
-  it('has the two maps with every card on them exactly once', () => {
+  it('has every map of the board with each of its cards listed exactly once', () => {
     const maps = outlineOf(editor, 'nl')
-    expect(maps.map((m) => m.name)).toEqual(['Belangenkaart', 'Partnerschapskaart'])
+    expect(maps.map((m) => m.name).slice(0, 2)).toEqual(['Belangenkaart', 'Partnerschapskaart'])
     for (const map of maps) {
       const listed = cardsOf(map)
       expect(new Set(listed).size, `${map.name}: listed once`).toBe(listed.length)
@@ -100,14 +103,19 @@ describe('the outline of the example board', () => {
       expect(lane.add?.props?.partner).toBe(lane.title)
     }
     const agreements = partnership!.sections.filter((s) => s.kind === 'section')
-    expect(agreements.map((s) => s.title)).toEqual([
+    expect(agreements.map((s) => s.title).slice(0, 5)).toEqual([
       'Besluiten',
       'Verwachtingen',
       'Communicatie',
       'Spelregels',
       'Acties',
     ])
-    const actions = agreements.at(-1)!
+    // Each section offers the card kind it holds.
+    for (const s of agreements) {
+      const zone = shape(s.id)
+      expect(s.add?.type).toBe(`wt-${SECTION_CARD_KIND[zone.props.section as 'rules']}`)
+    }
+    const actions = agreements[4]!
     expect(actions.add?.type).toBe(ACTION_SHAPE)
     expect(actions.cards.length).toBeGreaterThan(0)
     expect(actions.cards.every((id) => shape(id).type === ACTION_SHAPE)).toBe(true)
@@ -169,6 +177,17 @@ describe('adding and removing from the outline', () => {
     for (let i = 0; i < 5; i++) editor.undo()
     expect(editor.getSortedChildIdsForParent(owner.id)).toEqual(before.children)
     expect(shape(owner.id).props.h).toBe(before.h)
+  })
+
+  it('fills an empty participant from its first cell, without growing it', () => {
+    const [map] = outlineOf(editor, 'nl')
+    const id = addCardFromOutline(editor, map!.pageId, map!.addParticipant!)!
+    const size = { ...shape(id).props }
+    const sections = outlineOf(editor, 'nl')[0]!.sections
+    const fresh = sections.find((s) => s.participant === id)!
+    const note = addCardFromOutline(editor, map!.pageId, fresh.categories![0]!.add)!
+    expect({ x: shape(note).x, y: shape(note).y }).toEqual({ x: PAD, y: PARTICIPANT_HEADER })
+    expect(shape(id).props.h).toBe(size.h)
   })
 
   it('puts a new participant beside the others, overlapping nothing', () => {

@@ -16,7 +16,7 @@ import {
   type WtZoneShape,
 } from '@wijktafel/shared'
 import type { Editor, TLPageId, TLShape, TLShapeId } from 'tldraw'
-import { boardSections, type Section } from '../present/sections'
+import { boardSections, readingOrder, type Section } from '../present/sections'
 
 /** Where a new card of the outline goes: in this participant or zone, or on the page. */
 export interface AddTarget {
@@ -79,9 +79,14 @@ export function outlineOf(editor: Editor, locale: Locale): OutlineMap[] {
       for (const id of section.cards) covered.add(id)
       return section
     })
-    const loose = editor
-      .getSortedChildIdsForParent(page.id)
-      .filter((id) => !covered.has(id) && isCard(editor.getShape(id)))
+    // Any card in no section, also one inside another shape (a milestone on the road).
+    const loose = readingOrder(
+      editor,
+      [...editor.getPageShapeIds(page.id)]
+        .filter((id) => !covered.has(id))
+        .map((id) => editor.getShape(id))
+        .filter((s): s is TLShape => isCard(s)),
+    ).map((s) => s.id)
     const interestMap = sections.some((s) =>
       ['participant', 'centre', 'shared-interest'].includes(s.kind),
     )
