@@ -43,10 +43,23 @@ function referencesTo(editor: Editor, actionId: TLShapeId): TLShape[] {
  * already did this, so two browsers never fight over a card.
  */
 export function registerRoadSync(editor: Editor): () => void {
-  let busy = false
+  // What this sync wrote itself, so its own write does not echo back [2]: cards whose date it
+  // set, and items it placed (with the x it gave them).
+  const written = new Set<TLShapeId>()
+  const placed = new Map<TLShapeId, number>()
+  const sync: Sync = {
+    writeCard(card, props) {
+      written.add(card.id)
+      editor.updateShape({ id: card.id, type: card.type, props } as TLShapePartial)
+    },
+    place(item, x) {
+      placed.set(item.id, x)
+      editor.updateShape({ id: item.id, type: item.type, x } as TLShapePartial)
+    },
+  }
   // editor.sideEffects is the same object, but not assigned yet while shape utils are built.
   return editor.store.sideEffects.registerAfterChangeHandler('shape', (prev, next, source) => {
-    if (source !== 'user' || busy) return
+    if (source !== 'user') return
     if (
       next.type !== ROAD_ACTION_SHAPE &&
       next.type !== MILESTONE_SHAPE &&
@@ -54,15 +67,23 @@ export function registerRoadSync(editor: Editor): () => void {
     ) {
       return
     }
-    busy = true
-    try {
-      const moved = prev.x !== next.x || prev.parentId !== next.parentId
-      if (moved && next.type !== ACTION_SHAPE) writeDateFromPlace(editor, next)
-      else if (next.type !== ROAD_ACTION_SHAPE && dateChanged(prev, next)) placeByDate(editor, next)
-    } finally {
-      busy = false
+    const moved = prev.x !== next.x || prev.parentId !== next.parentId
+    if (moved && placed.has(next.id)) {
+      const echo = placed.get(next.id) === next.x
+      placed.delete(next.id)
+      if (echo) return
+    }
+    if (written.delete(next.id)) return
+    if (moved && next.type !== ACTION_SHAPE) writeDateFromPlace(editor, sync, next)
+    else if (next.type !== ROAD_ACTION_SHAPE && dateChanged(prev, next)) {
+      placeByDate(editor, sync, next)
     }
   })
+}
+
+interface Sync {
+  writeCard(card: TLShape, props: Partial<Dated>): void
+  place(item: TLShape, x: number): void
 }
 
 function dateChanged(prev: TLShape, next: TLShape): boolean {
@@ -72,7 +93,7 @@ function dateChanged(prev: TLShape, next: TLShape): boolean {
 }
 
 /** The item was moved: its middle's date becomes the card's due date and horizon. */
-function writeDateFromPlace(editor: Editor, item: TLShape) {
+function writeDateFromPlace(editor: Editor, sync: Sync, item: TLShape) {
   const road = roadOf(editor, item)
   if (!road) return
   const props = item.props as Dated
@@ -90,11 +111,11 @@ function writeDateFromPlace(editor: Editor, item: TLShape) {
     else if (card.type === ACTION_SHAPE) next.horizon = ''
   }
   if (next.due === current.due && (next.horizon ?? current.horizon) === current.horizon) return
-  editor.updateShape({ id: card.id, type: card.type, props: next } as TLShapePartial)
+  sync.writeCard(card, next)
 }
 
 /** The card's date changed: put it (or its references) where that date is on the road. */
-function placeByDate(editor: Editor, card: TLShape) {
+function placeByDate(editor: Editor, sync: Sync, card: TLShape) {
   const props = card.props as Dated
   const items = card.type === MILESTONE_SHAPE ? [card] : referencesTo(editor, card.id)
   for (const item of items) {
@@ -104,15 +125,14 @@ function placeByDate(editor: Editor, card: TLShape) {
     const date =
       props.due || (isHorizon(props.horizon) ? horizonDate(road.props, props.horizon) : '')
     const x = date ? dateToX(road.props, date) - w / 2 : (ROAD_LAYOUT.trayW - w) / 2
-    if (Math.abs(x - item.x) > 0.5)
-      editor.updateShape({ id: item.id, type: item.type, x } as TLShapePartial)
+    if (Math.abs(x - item.x) > 0.5) sync.place(item, x)
   }
   // A date typed on the card sets its horizon on the road it stands on.
   const road = items.map((i) => roadOf(editor, i)).find((r) => r !== null)
   if (road && props.due && 'horizon' in props) {
     const horizon = horizonOf(road.props.start, props.due)
     if (horizon !== props.horizon) {
-      editor.updateShape({ id: card.id, type: card.type, props: { horizon } } as TLShapePartial)
+      sync.writeCard(card, { horizon })
     }
   }
 }
@@ -121,3 +141,7 @@ function placeByDate(editor: Editor, card: TLShape) {
 //     dragging, undo), 'remote' for changes merged from the others (sync/ applies them with
 //     mergeRemoteChanges). Writing the date only for one's own changes means each change is
 //     synced once, by the person who made it, and the reference and the card arrive together.
+// [2] tldraw runs the handlers of changes made inside a handler after it returns, so a flag
+//     set around the write would be down by then: a reference placed by its horizon would
+//     write that horizon's middle back as the action's due date. The sync remembers what it
+//     wrote instead, and skips exactly that change once.

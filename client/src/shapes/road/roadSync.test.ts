@@ -1,0 +1,92 @@
+// @vitest-environment jsdom
+import { buildRoad, dateToX, horizonOf, xToDate, type WtRoadShape } from '@wijktafel/shared'
+import { PageRecordType, type Editor, type TLShape, type TLShapeId } from 'tldraw'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createTestEditor } from '../testing/createTestEditor'
+
+let editor: Editor
+let road: WtRoadShape
+let ref: TLShape
+let milestone: TLShape
+const ACTION = 'shape:action' as TLShapeId
+
+beforeEach(() => {
+  editor = createTestEditor()
+  editor.createShape({
+    id: ACTION,
+    type: 'wt-action',
+    x: 0,
+    y: 0,
+    props: { what: 'Bomen planten', due: '2027-03-01', values: ['ecologisch'] },
+  } as never)
+  const pageId = PageRecordType.createId('road')
+  const built = buildRoad(editor.getCurrentPageShapes(), {
+    pageId,
+    locale: 'nl',
+    today: '2026-11-28',
+  })
+  editor.createPage({ id: pageId, name: 'De weg' })
+  editor.createShapes(built.shapes)
+  road = editor.getShape(built.roadId) as WtRoadShape
+  ref = built.shapes.find((s) => s.type === 'wt-road-action')!
+  milestone = built.shapes.find((s) => s.type === 'wt-milestone')!
+})
+afterEach(() => {
+  editor.dispose()
+})
+
+const action = () => editor.getShape(ACTION)!.props as { due: string; horizon: string }
+const xOf = (id: TLShapeId) => editor.getShape(id)!.x
+const middle = (id: TLShapeId) => xOf(id) + (editor.getShape(id)!.props as { w: number }).w / 2
+
+describe('the road and the cards in step', () => {
+  it('moving a reference along the road writes the action’s due date and horizon', () => {
+    editor.updateShape({ id: ref.id, type: ref.type, x: ref.x + 1200 } as never)
+    const due = xToDate(road.props, middle(ref.id))!
+    expect(action().due).toBe(due)
+    expect(action().horizon).toBe(horizonOf(road.props.start, due))
+    expect(action().horizon).toBe('middellang')
+  })
+
+  it('dropped in the tray, the action has no date and no horizon', () => {
+    editor.updateShape({ id: ref.id, type: ref.type, x: 20 } as never)
+    expect(action()).toMatchObject({ due: '', horizon: '' })
+  })
+
+  it('a due date typed on the card moves the reference there and sets the horizon', () => {
+    editor.updateShape({ id: ACTION, type: 'wt-action', props: { due: '2030-06-01' } } as never)
+    expect(middle(ref.id)).toBeCloseTo(dateToX(road.props, '2030-06-01'), 6)
+    expect(action().horizon).toBe('lang')
+  })
+
+  it('an action with only a horizon stands in the middle of that stretch; with neither, in the tray', () => {
+    editor.updateShape({
+      id: ACTION,
+      type: 'wt-action',
+      props: { due: '', horizon: 'middellang' },
+    } as never)
+    expect(horizonOf(road.props.start, xToDate(road.props, middle(ref.id))!)).toBe('middellang')
+    editor.updateShape({ id: ACTION, type: 'wt-action', props: { horizon: '' } } as never)
+    expect(xToDate(road.props, middle(ref.id))).toBeNull()
+  })
+
+  it('a milestone moved along the road gets the date under its middle', () => {
+    editor.updateShape({ id: milestone.id, type: milestone.type, x: milestone.x + 500 } as never)
+    const props = editor.getShape(milestone.id)!.props as { due: string; horizon: string }
+    expect(props.due).toBe(xToDate(road.props, middle(milestone.id)))
+    expect(props.horizon).toBe(horizonOf(road.props.start, props.due))
+  })
+
+  it('leaves changes from other browsers alone: they synced their own', () => {
+    const before = action().due
+    editor.store.mergeRemoteChanges(() => {
+      editor.store.put([{ ...editor.getShape(ref.id)!, x: ref.x + 900 }])
+    })
+    expect(action().due).toBe(before)
+    editor.store.mergeRemoteChanges(() => {
+      const card = editor.getShape(ACTION)!
+      editor.store.put([{ ...card, props: { ...card.props, due: '2031-01-01' } } as TLShape])
+    })
+    expect(xOf(ref.id)).toBe(ref.x + 900)
+  })
+})
