@@ -58,9 +58,18 @@ describe('the action list as CSV', () => {
       'Status',
       'Waarde',
       'Indicator',
+      'Eenheid',
       'Nulmeting',
       'Doel',
       'Laatste meting',
+      'Datum laatste meting',
+    ])
+    // The example's latest dated measurement of each action's first indicator.
+    const packs = rows.find((r) => r.Indicator === 'Huishoudens met een pakket')!
+    expect([packs.Eenheid, packs['Laatste meting'], packs['Datum laatste meting']]).toEqual([
+      'Aantal',
+      '156',
+      '2026-11-21',
     ])
 
     // English headers on request; no token, no list.
@@ -69,7 +78,7 @@ describe('the action list as CSV', () => {
     })
     // (text() drops the BOM, as a browser would.)
     expect((await english.text()).split('\r\n')[0]).toBe(
-      'What;Owner;Due;Status;Value;Indicator;Baseline;Target;Latest measurement',
+      'What;Owner;Due;Status;Value;Indicator;Unit;Baseline;Target;Latest measurement;Date of latest measurement',
     )
     await expectError(
       await request(server, 'GET', `/api/boards/${board.id}/actions.csv`),
