@@ -1,13 +1,11 @@
-import { Eye } from 'lucide-react'
 import { useState } from 'react'
 import { LanguageSwitch } from '../app/LanguageSwitch'
-import { useT } from '../app/useT'
 import { useBoard } from './BoardContext'
+import { ConnectionMessages, RoleChip } from './BoardStatus'
 import { ConnectionBadge } from './ConnectionBadge'
 import { MeetingBar } from './meeting/MeetingBar'
 import { BoardMenu } from './record/BoardMenu'
-import { SyncNotices } from './SyncNotices'
-import { SyncStoppedDialog } from './SyncStoppedDialog'
+import { useViewState } from './view'
 import { ViewSwitch } from './ViewSwitch'
 import './topPanel.css'
 
@@ -18,8 +16,8 @@ import './topPanel.css'
  * under tldraw's menu and Delen: first who and where, then the buttons (styles.css) [1].
  */
 export function BoardTopPanel() {
-  const t = useT()
   const { info } = useBoard()
+  const { view } = useViewState()
   // A long title is cut off with an ellipsis; a tap shows it whole (no hover on a phone).
   const [wholeTitle, setWholeTitle] = useState(false)
   return (
@@ -36,18 +34,14 @@ export function BoardTopPanel() {
           {info.title}
         </button>
       </h1>
-      <span className={`wt-role wt-role--${info.role}`} data-testid="role">
-        {info.role === 'viewer' && <Eye aria-hidden="true" size={16} />}
-        {info.role === 'viewer' ? t('status.readOnly') : t(`role.${info.role}`)}
-      </span>
+      <RoleChip />
       <ConnectionBadge />
       <span className="wt-toppanel__break" aria-hidden="true" />
       <ViewSwitch />
       <MeetingBar />
       <BoardMenu />
       <LanguageSwitch small />
-      <SyncNotices />
-      <SyncStoppedDialog />
+      <ConnectionMessages view={view} by="panel" />
     </div>
   )
 }

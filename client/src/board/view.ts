@@ -10,6 +10,12 @@ import { useSyncExternalStore } from 'react'
 export const VIEWS = ['canvas', 'present', 'outline', 'road', 'impact'] as const
 export type View = (typeof VIEWS)[number]
 
+/** Views drawn as a page over the whole board (the top panel and the canvas are behind them). */
+const COVERING_VIEWS: ReadonlySet<View> = new Set(['outline', 'impact'])
+export function coversBoard(view: View): boolean {
+  return COVERING_VIEWS.has(view)
+}
+
 export const VIEW_PARAM = 'view'
 /** `&names=hidden`: residents' names are not shown (presentation mode's "namen verbergen"). */
 export const NAMES_PARAM = 'names'

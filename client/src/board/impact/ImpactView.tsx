@@ -2,6 +2,7 @@ import { LOCALE_INFO, translate, type MessageKey } from '@wijktafel/shared'
 import { ClipboardCheck, ImageDown, Map as MapIcon, Sparkles } from 'lucide-react'
 import { useEffect, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
+import { CoverStatus } from '../BoardStatus'
 import { useEditor } from 'tldraw'
 import { useSession } from '../../state/session'
 import { setViewState, useViewState } from '../view'
@@ -78,6 +79,7 @@ function ImpactView() {
           {t('impact.view.title')}
           <span className="wt-impact__board">{summary.title}</span>
         </h1>
+        <CoverStatus view="impact" title={false} />
         <div className="wt-impact__tools">
           {actions && (
             <button

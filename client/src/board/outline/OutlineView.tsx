@@ -2,6 +2,7 @@ import { findCard, LOCALE_INFO, translate, type MessageKey } from '@wijktafel/sh
 import { Map as MapIcon, Plus } from 'lucide-react'
 import { memo, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react'
 import { createPortal } from 'react-dom'
+import { CoverStatus } from '../BoardStatus'
 import { useEditor, useValue, type TLPageId, type TLShapeId } from 'tldraw'
 import { Swatch } from '../../shapes/common/Choices'
 import { Pictogram } from '../../shapes/common/Pictogram'
@@ -99,6 +100,7 @@ function OutlineView() {
         <h1 className="wt-outline__title" tabIndex={-1} ref={heading}>
           {t('outline.title')}
         </h1>
+        <CoverStatus view="outline" />
         <button
           type="button"
           className="wt-outline__button wt-outline__back"
