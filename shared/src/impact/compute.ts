@@ -7,8 +7,9 @@ export type ListedMeasurement = Measurement & { id: string }
 /**
  * The measurements of one indicator that count, oldest first (by date, then by when they were
  * written, then by id so every client lists them alike). A corrected measurement is left out
- * and its correction counts instead, at the correction's own date; when the same measurement
- * was corrected twice, only the later correction counts [1].
+ * and its correction counts instead, with its own value but at the date of what it corrects
+ * (the first measurement of its chain), so fixing an old typo never makes it the latest value
+ * [2]; when the same measurement was corrected twice, only the later correction counts [1].
  */
 export function measurementsOf(
   state: ImpactState,
@@ -30,7 +31,24 @@ export function measurementsOf(
       lastCorrection.set(m.corrects, m)
     } else superseded.add(m.id)
   }
-  return all.filter((m) => !superseded.has(m.id)).sort(byDate)
+  const byId = new Map(all.map((m) => [m.id, m]))
+  return all
+    .filter((m) => !superseded.has(m.id))
+    .map((m) => (m.corrects === null ? m : { ...m, date: placeOf(byId, m) }))
+    .sort(byDate)
+}
+
+/** The date of the first measurement a correction's chain corrects (its own when unknown). */
+function placeOf(byId: Map<string, ListedMeasurement>, correction: ListedMeasurement): string {
+  let current = correction
+  const seen = new Set<string>([current.id])
+  while (current.corrects !== null) {
+    const earlier = byId.get(current.corrects)
+    if (!earlier || seen.has(earlier.id)) break // a missing or looping chain: stop where known
+    seen.add(earlier.id)
+    current = earlier
+  }
+  return current.date
 }
 
 /** Every measurement of an indicator as written, corrected ones included, oldest first. */
@@ -235,3 +253,7 @@ function byDate(x: ListedMeasurement, y: ListedMeasurement): number {
 
 // [1] Corrections never delete: `historyOf` still lists what was first written (the overview
 //     can show it struck through), while sums, charts and progress use `measurementsOf`.
+// [2] A correction stands in the place of what it corrects (the example board's corrected
+//     June typo): written today for a December count, it is December's value. Placing it here,
+//     in the one function every sum, chart, CSV and infographic reads, means no client can
+//     make a correction the "latest" by the date in its form.

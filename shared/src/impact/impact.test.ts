@@ -269,6 +269,34 @@ describe('measurements of an indicator', () => {
     })
   })
 
+  it('places a correction at the date of what it corrects, so an old fix is not the latest', () => {
+    const s = state({
+      m1: m({ date: '2025-12-01', value: 100 }),
+      m2: m({ date: '2026-02-01', value: 20, at: NOW + 1 }),
+      // Written on 2026-03-10 (the form's day), it corrects December's count.
+      m3: m({ date: '2026-03-10', value: 10, corrects: 'm1', at: NOW + 2 }),
+    })
+    expect(latestValue(s, ACTION, trees)).toEqual({
+      value: 20,
+      date: '2026-02-01',
+      measurementId: 'm2',
+    })
+    expect(measurementsOf(s, ACTION, 'bomen').map((x) => [x.id, x.date, x.value])).toEqual([
+      ['m3', '2025-12-01', 10],
+      ['m2', '2026-02-01', 20],
+    ])
+    expect(latestValue(s, ACTION, trees, '2026-01-01')?.value).toBe(10)
+    // A correction of the correction still stands in December.
+    const again = state({
+      ...s.measurements,
+      m4: m({ date: '2026-04-01', value: 11, corrects: 'm3', at: NOW + 3 }),
+    })
+    expect(measurementsOf(again, ACTION, 'bomen').map((x) => [x.id, x.date])).toEqual([
+      ['m4', '2025-12-01'],
+      ['m2', '2026-02-01'],
+    ])
+  })
+
   it('counts only the later of two corrections of the same measurement', () => {
     const s = state({
       m1: m({ value: 70 }),

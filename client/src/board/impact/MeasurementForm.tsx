@@ -69,7 +69,10 @@ function MeasurementFields({ target }: { target: MeasurementTarget }) {
   const [indicatorId, setIndicatorId] = useState(target.indicatorId ?? '')
   const indicator = indicators.find((i) => i.id === indicatorId) ?? indicators[0]
   const [value, setValue] = useState('')
-  const [date, setDate] = useState(() => dayOf(Date.now()))
+  // A correction stands at the date of what it corrects [3].
+  const [date, setDate] = useState(
+    () => (target.corrects && impact.measurements[target.corrects]?.date) || dayOf(Date.now()),
+  )
   const [by, setBy] = useState(userName)
   const [note, setNote] = useState('')
   const [correcting, setCorrecting] = useState<string | null>(target.corrects ?? null)
@@ -274,6 +277,7 @@ function MeasurementFields({ target }: { target: MeasurementTarget }) {
               indicator={indicator}
               onCorrect={(id) => {
                 setCorrecting(id)
+                setDate(impact.measurements[id]?.date ?? dayOf(Date.now()))
                 setProblem(null)
                 setSaved(null)
               }}
@@ -309,10 +313,12 @@ function History({
       ) : (
         <ol data-testid="measurement-history">
           {rows.map((row) => {
+            const first = row.chain[0]!
             const last = row.chain[row.chain.length - 1]!
             return (
-              <li key={row.chain[0]!.id} className="wt-measure__entry">
-                <span className="wt-measure__date">{formatDate(last.m.date, locale)}</span>
+              <li key={first.id} className="wt-measure__entry">
+                {/* The row stands where it was first measured, as in every sum [3]. */}
+                <span className="wt-measure__date">{formatDate(first.m.date, locale)}</span>
                 <span className="wt-measure__values">
                   {row.chain.slice(0, -1).map((c) => (
                     <s key={c.id} className="wt-measure__old" title={t('measure.correctedBy')}>
@@ -349,3 +355,6 @@ function History({
 // [2] React runs this child's effect before RecordDialog's, which opens the dialog; a
 //     focus given then would be taken by showModal. One frame later the number has it, so
 //     a phone shows its number keyboard at once.
+// [3] `measurementsOf` (shared/src/impact/compute.ts) counts a correction at the date of the
+//     measurement it corrects, whatever date it carries; the form pre-fills that date so what
+//     is stored says the same, and the history shows the row at its first date.
