@@ -14,6 +14,7 @@ import { useEditor, type TLShape } from 'tldraw'
 import { openMeasurementForm, useImpactActions } from '../../board/impact/useImpact'
 import { parseNumber, unitProblem } from '../../board/impact/measurementInput'
 import { editCardField } from '../common/cardEdits'
+import { newIndicatorId } from './indicatorId'
 import { ChoicePicker } from '../common/Choices'
 import { useCard } from '../common/useCard'
 import './action.css'
@@ -45,11 +46,8 @@ export function IndicatorEditor({
   }
   const change = (id: string, patch: Partial<Indicator>) =>
     write(list.map((i) => (i.id === id ? { ...i, ...patch } : i)))
-  const add = () => {
-    let n = list.length + 1
-    while (list.some((i) => i.id === `i${n}`)) n++
-    write([...list, newIndicator(`i${n}`)])
-  }
+  // A random id: a removed indicator's measurements never become the new one's [2].
+  const add = () => write([...list, newIndicator(newIndicatorId(list.map((i) => i.id)))])
   return (
     <fieldset className="wtc-picker wtc-indicators" data-testid="indicator-editor">
       <legend className="wtc-picker__title">{t('indicator.title')}</legend>
@@ -313,3 +311,5 @@ function DraftNumber({
 
 // [1] editCardField checks the whole list with the card kit's validator (at most 10, ids
 //     unique, numbers fitting their unit), the same the server applies to the card.
+// [2] client/src/shapes/action/indicatorId.ts: measurements are keyed by indicator id and
+//     never deleted, so `i<n>` from the list's length gave a new indicator an old one's history.
