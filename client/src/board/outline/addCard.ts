@@ -1,4 +1,10 @@
-import { findCard, PARTICIPANT_SHAPE, ZONE_SHAPE, type CardShapeType } from '@wijktafel/shared'
+import {
+  findCard,
+  isStructureShape,
+  PARTICIPANT_SHAPE,
+  ZONE_SHAPE,
+  type CardShapeType,
+} from '@wijktafel/shared'
 import { CARD_GAP, PAD, PARTICIPANT_HEADER, ZONE_GAP, ZONE_HEADER } from '@wijktafel/shared'
 import {
   Box,
@@ -9,6 +15,7 @@ import {
   type TLShapePartial,
 } from 'tldraw'
 import { placeCard, type PlacementSpec } from '../../shapes/tools/placementTools'
+import { mayChangeStructure } from '../meeting/structureLock'
 import type { AddTarget } from './outlineModel'
 
 type Sized = TLShape & { props: { w: number; h: number } }
@@ -56,7 +63,7 @@ export function addCardFromOutline(
     const cell = freeCell(editor, container, { w, h }, id)
     editor.updateShape({ id, type: shape.type, x: cell.x, y: cell.y } as TLShapePartial)
     const needed = cell.y + h + PAD
-    if (needed > container.props.h) {
+    if (needed > container.props.h && mayGrow(container)) {
       editor.updateShape({
         id: container.id,
         type: container.type,
@@ -65,6 +72,15 @@ export function addCardFromOutline(
     }
   }
   return id
+}
+
+/**
+ * Whether this person may make the container taller: a participant always; a zone (section,
+ * lane, shared interests) only when the structure lock lets them change it (the facilitator
+ * with "Indeling aanpassen" on) [2].
+ */
+function mayGrow(container: TLShape): boolean {
+  return !isStructureShape(container) || mayChangeStructure(container.id)
 }
 
 /** The first cell of the container's grid (row by row) that no card covers, in its own space. */
@@ -145,3 +161,7 @@ export function deleteCardFromOutline(editor: Editor, id: TLShapeId): void {
 //     header, so a card added in the outline sits where the template would have put it. A
 //     container grows downwards when its grid is full; it may then reach into the area below
 //     it, as it does when someone drops a fifth interest into an area on the canvas.
+// [2] The same test client/src/board/meeting/structureLock.ts applies: a grow it would put
+//     back (with a notice about the map's layout the person did not ask to change) is not
+//     tried. The card still takes the grid's next row, below the zone's edge, where the
+//     facilitator sees it and can make room.
