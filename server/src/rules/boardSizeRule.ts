@@ -1,13 +1,16 @@
 import { CloseCode } from '@wijktafel/shared'
 import type { Rule } from './Rule.js'
 
+/** The rule's name: a board file import runs it alone on the state it stores. */
+export const BOARD_SIZE_RULE = 'board size'
+
 /**
  * A board may not grow past `maxBoardBytes` (close code 4413). Free while the stored bytes
  * stay under the limit; past it the board is measured [1].
  */
 export function boardSizeRule(maxBoardBytes: number): Rule {
   return {
-    name: 'board size',
+    name: BOARD_SIZE_RULE,
     check({ size }) {
       if (size.storedBytes <= maxBoardBytes) return null
       const after = size.after()
