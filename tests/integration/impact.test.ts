@@ -17,7 +17,7 @@ import type {
   Indicator,
   Measurement,
 } from '@wijktafel/shared'
-import { request, saveVersion } from '../helpers/boardHttp.js'
+import { expectError, request, saveVersion, tableCounts } from '../helpers/boardHttp.js'
 import { createBoard, testContext } from '../helpers/testContext.js'
 import type { TestClient, TestServer } from '../helpers/testContext.js'
 import { waitFor, waitForSynced } from '../helpers/waitFor.js'
@@ -296,6 +296,37 @@ describe('measuring impact', () => {
     const res = await request(server, 'POST', '/api/boards/import', { body: JSON.stringify(file) })
     expect(res.status).toBe(400)
     expect(((await res.json()) as { code: string }).code).toBe('invalid_record')
+  })
+
+  it('a file whose impact map alone is over MAX_BOARD_BYTES is refused with the size error, creating nothing', async () => {
+    const source = await startServer()
+    const board = await example(source)
+    const exported = await request(source, 'GET', `/api/boards/${board.id}/export.json`, {
+      token: board.tokens.viewer,
+    })
+    const file = (await exported.json()) as BoardFile
+    const action = file.records.find(
+      (r) =>
+        (r as Json).type === 'wt-action' &&
+        ((r as Json).props as { indicators: Indicator[] }).indicators.some((i) => i.id === 'bomen'),
+    ) as Json
+    // A limit the board itself keeps to, with room to spare.
+    const maxBoardBytes = JSON.stringify(file).length + 64 * 1024
+    const server = await startServer({ maxBoardBytes })
+    const fits = await request(server, 'POST', '/api/boards/import', { body: JSON.stringify(file) })
+    expect(fits.status, 'the board with its own measurements fits').toBe(201)
+    // Thousands of well-formed measurements: more than the limit on their own.
+    const big: BoardFile = { ...file, impact: { ...file.impact } }
+    for (let i = 0; JSON.stringify(big.impact).length < 2 * maxBoardBytes; i++) {
+      big.impact![measurementKey(`veel-${i}`)] = measurement(action.id as string, {
+        value: i,
+        note: `Telling ${i} van de Lindelaan, de Horst en de speeltuin achter de school`,
+      })
+    }
+    const before = tableCounts(server)
+    const res = await request(server, 'POST', '/api/boards/import', { body: JSON.stringify(big) })
+    await expectError(res, 413, 'payload_too_large')
+    expect(tableCounts(server), 'nothing created').toEqual(before)
   })
 
   it('restoring a version keeps every measurement added since, and the rounds', async () => {

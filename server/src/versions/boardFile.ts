@@ -23,7 +23,8 @@ import type { AssetType, BoardFile, BoardFileErrorCode } from '@wijktafel/shared
 import type { BoardRecord } from '../persistence/BoardStore.js'
 import type { StoredAsset } from '../persistence/AssetStore.js'
 import { UpdateGuard } from '../rooms/UpdateGuard.js'
-import type { RuleChain } from '../rules/index.js'
+import { BOARD_SIZE_RULE } from '../rules/boardSizeRule.js'
+import { RuleChain } from '../rules/RuleChain.js'
 import type { DocContent } from './docContent.js'
 
 /** tldraw's TLDOCUMENT_ID. */
@@ -168,6 +169,9 @@ export function prepareImport(json: unknown, options: ImportOptions): ImportResu
   const verdict = checkLikeAnUpdate(newBoardState(schema, records, new Map()), options)
   if (verdict) return verdict
   const state = newBoardState(schema, records, impact)
+  // The size is judged on what is stored: the records and the impact map together [4].
+  const size = checkLikeAnUpdate(state, { ...options, rules: sizeRulesOf(options.rules) })
+  if (size) return size
   return { ok: true, board: { title: file.board.title, state, assets } }
 }
 
@@ -224,6 +228,11 @@ function checkLikeAnUpdate(state: Uint8Array, options: ImportOptions): ImportRes
   }
 }
 
+/** The chain's board size rule alone (none when the chain has none). */
+function sizeRulesOf(chain: RuleChain): RuleChain {
+  return new RuleChain(chain.rules.filter((rule) => rule.name === BOARD_SIZE_RULE))
+}
+
 /** The `src` of an image or video asset record, when it has one. */
 function pictureSrc(record: unknown): string | null {
   const asset = record as { typeName?: unknown; type?: unknown; props?: { src?: unknown } }
@@ -263,3 +272,6 @@ function shortId(id: string): string {
 //     measurements of an action card deleted later (they are never deleted), and its file
 //     must import again as it was exported. Dates are not held to a year after today: each
 //     was checked against the day it was written.
+// [4] The whole chain sees the records alone ([3]); the board size rule alone then sees the
+//     state as it will be stored, impact included, so a file whose measurements alone pass
+//     MAX_BOARD_BYTES is refused with the same 413 a live write would get.
