@@ -262,6 +262,8 @@ export const ar: Record<MessageKey, string> = {
   'road.page': 'الطريق',
   'road.title': 'الطريق: من اليوم إلى الحلم',
   'road.make': 'اصنع الطريق',
+  'road.open': 'اذهب إلى الطريق',
+  'road.open.hint': 'اعرض الطريق من اليوم إلى الحلم',
   'road.make.hint': 'اصنع خطًا زمنيًا من اليوم إلى الحلم، مع المحطات وإجراءات اللوحة',
   'road.tray': 'ليست على الطريق بعد',
   'road.start': 'البداية',

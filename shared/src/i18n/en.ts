@@ -115,6 +115,8 @@ export const en: Record<MessageKey, string> = {
   'road.page': 'The road',
   'road.title': 'The road: from today to the dream',
   'road.make': 'Make the road',
+  'road.open': 'Go to the road',
+  'road.open.hint': 'Show the road from today to the dream',
   'road.make.hint':
     'Make a timeline from today to the dream, with milestones and the actions on the board',
   'road.tray': 'Not on the road yet',

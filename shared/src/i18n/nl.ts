@@ -113,6 +113,8 @@ export const nl = {
   'road.page': 'De weg',
   'road.title': 'De weg: van vandaag naar de droom',
   'road.make': 'Maak de weg',
+  'road.open': 'Naar de weg',
+  'road.open.hint': 'Toon de weg van vandaag naar de droom',
   'road.make.hint':
     'Maak een tijdlijn van vandaag tot de droom, met mijlpalen en de acties van het bord',
   'road.tray': 'Nog niet op de weg',

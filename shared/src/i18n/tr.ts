@@ -268,6 +268,8 @@ export const tr: Record<MessageKey, string> = {
   'road.page': 'Yol',
   'road.title': 'Yol: bugünden hayale',
   'road.make': 'Yolu oluştur',
+  'road.open': 'Yola git',
+  'road.open.hint': 'Bugünden hayale giden yolu göster',
   'road.make.hint':
     'Bugünden hayale kadar kilometre taşları ve panodaki eylemlerle bir zaman çizelgesi oluştur',
   'road.tray': 'Henüz yolda değil',

@@ -8,6 +8,7 @@ import {
   type Locale,
 } from '@wijktafel/shared'
 import { PageRecordType, type Editor, type TLPageId, type TLShape } from 'tldraw'
+import { setViewState } from '../../board/view'
 import { zoomToRoad } from './zoomToRoad'
 
 /** Every shape of the board, on every page. */
@@ -28,6 +29,19 @@ export function canMakeRoad(editor: Editor): boolean {
 /** The first road of the board, if it has one. */
 export function findRoad(editor: Editor): TLShape | undefined {
   return editor.store.query.records('shape', () => ({ type: { eq: ROAD_SHAPE } })).get()[0]
+}
+
+/**
+ * "Naar de weg": the board's road in the road view (`?view=road`), its page, the whole road in
+ * sight. What the palette offers once a board has a road, instead of making a second one.
+ * Returns the road's page, or undefined on a board without a road.
+ */
+export function openRoad(editor: Editor): TLPageId | undefined {
+  const road = findRoad(editor)
+  if (!road) return
+  setViewState({ view: 'road' })
+  zoomToRoad(editor, road.id)
+  return editor.getAncestorPageId(road)
 }
 
 /**

@@ -1,8 +1,12 @@
 // @vitest-environment jsdom
 import { buildRoad, dateToX, horizonOf, xToDate, type WtRoadShape } from '@wijktafel/shared'
-import { PageRecordType, type Editor, type TLShape, type TLShapeId } from 'tldraw'
+import { act, createElement } from 'react'
+import { createRoot } from 'react-dom/client'
+import { EditorProvider, PageRecordType, type Editor, type TLShape, type TLShapeId } from 'tldraw'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTestEditor } from '../testing/createTestEditor'
+import { useSession } from '../../state/session'
+import { MakeRoadButton } from './MakeRoadButton'
 
 let editor: Editor
 let road: WtRoadShape
@@ -88,5 +92,29 @@ describe('the road and the cards in step', () => {
       editor.store.put([{ ...card, props: { ...card.props, due: '2031-01-01' } } as TLShape])
     })
     expect(xOf(ref.id)).toBe(ref.x + 900)
+  })
+})
+
+describe('the palette on a board that has a road', () => {
+  it('offers "Naar de weg", which shows that road, instead of making a second one', async () => {
+    ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
+    useSession.setState({ locale: 'nl' })
+    const host = document.createElement('div')
+    document.body.appendChild(host)
+    const root = createRoot(host)
+    await act(async () => {
+      root.render(
+        createElement(EditorProvider, { editor, children: createElement(MakeRoadButton) }),
+      )
+    })
+    const button = host.querySelector('button')!
+    expect(button.textContent).toBe('Naar de weg')
+    const pages = editor.getPages().length
+    await act(async () => button.click())
+    expect(editor.getPages()).toHaveLength(pages)
+    expect(editor.getCurrentPageId()).toBe(editor.getAncestorPageId(road))
+    expect(new URLSearchParams(window.location.search).get('view')).toBe('road')
+    await act(async () => root.unmount())
+    host.remove()
   })
 })
