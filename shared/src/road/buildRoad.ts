@@ -83,7 +83,7 @@ export function buildRoad(
   const placed: { id: TLShapeId; x: number }[] = []
   const tray: TLShapeId[] = []
   for (const action of actions) {
-    const date = action.props.due || horizonDateOf(road, action)
+    const date = roadDateOf(road, action)
     if (date) placed.push({ id: action.id, x: dateToX(road, date) })
     else tray.push(action.id)
   }
@@ -123,7 +123,7 @@ export function buildRoad(
     })
   })
   tray.forEach((id, i) => {
-    builder.add(ROAD_ACTION_SHAPE, roadShape.id, (ROAD_LAYOUT.trayW - cardW) / 2, rowY(i), {
+    builder.add(ROAD_ACTION_SHAPE, roadShape.id, roadActionX(road, '', cardW), rowY(i), {
       w: cardW,
       h: cardH,
       actionId: id,
@@ -132,12 +132,32 @@ export function buildRoad(
   return { shapes: builder.shapes, roadId: roadShape.id, bounds: { x: 0, y: 0, w: road.w, h } }
 }
 
-/** The middle of an action's horizon on this road, or '' when it has none. */
-function horizonDateOf(road: { w: number; start: string; end: string }, action: TLShape): string {
-  const horizon = (action.props as { horizon?: string }).horizon
+/**
+ * Where an action card stands on this road: its due date, else the middle of its horizon, else
+ * '' (the tray). The one rule for placing an action, for a new road and for a card made later
+ * (client/src/shapes/road/roadSync.ts).
+ */
+export function roadDateOf(
+  road: { w: number; start: string; end: string },
+  action: TLShape,
+): string {
+  const { due, horizon } = action.props as { due?: string; horizon?: string }
+  if (due) return due
   return horizon === 'kort' || horizon === 'middellang' || horizon === 'lang'
     ? horizonDate(road, horizon)
     : ''
+}
+
+/**
+ * The x (left edge, inside the road) of an action reference `w` wide for this date: its middle
+ * on the date, or in the middle of the tray when the date is ''.
+ */
+export function roadActionX(
+  road: { w: number; start: string; end: string },
+  date: string,
+  w: number,
+): number {
+  return date ? dateToX(road, date) - w / 2 : (ROAD_LAYOUT.trayW - w) / 2
 }
 
 // [1] Backcasting, as the publication describes the road (Dazo step 6): start from the dream

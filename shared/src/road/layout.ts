@@ -91,6 +91,27 @@ export function packRows(lefts: readonly number[], w: number, gap = 20): number[
   })
 }
 
+/**
+ * The first row where a card `w` wide with its left edge at `left` overlaps none of `others`
+ * (the cards already on the road, by their left edge and y): where a card made after the road
+ * goes, so it covers nothing, as packRows does for a new road.
+ */
+export function freeRow(
+  others: readonly { x: number; y: number; w: number }[],
+  left: number,
+  w: number,
+  gap = 20,
+): number {
+  const h = ROAD_LAYOUT.action.h
+  for (let row = 0; ; row++) {
+    const y = rowY(row)
+    const taken = others.some(
+      (o) => Math.abs(o.y - y) < h && o.x < left + w + gap && left < o.x + o.w + gap,
+    )
+    if (!taken) return row
+  }
+}
+
 // [1] Children of a tldraw shape are stored relative to it, so an action reference's x inside
 //     the road is its date with no page offset to undo: moving the road moves the whole road.
 //     An item's date is the x of its middle.

@@ -1,8 +1,23 @@
 // @vitest-environment jsdom
-import { buildRoad, dateToX, horizonOf, xToDate, type WtRoadShape } from '@wijktafel/shared'
+import {
+  buildRoad,
+  dateToX,
+  horizonDate,
+  horizonOf,
+  ROAD_LAYOUT,
+  xToDate,
+  type WtRoadShape,
+} from '@wijktafel/shared'
 import { act, createElement } from 'react'
 import { createRoot } from 'react-dom/client'
-import { EditorProvider, PageRecordType, type Editor, type TLShape, type TLShapeId } from 'tldraw'
+import {
+  createShapeId,
+  EditorProvider,
+  PageRecordType,
+  type Editor,
+  type TLShape,
+  type TLShapeId,
+} from 'tldraw'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTestEditor } from '../testing/createTestEditor'
 import { useSession } from '../../state/session'
@@ -92,6 +107,73 @@ describe('the road and the cards in step', () => {
       editor.store.put([{ ...card, props: { ...card.props, due: '2031-01-01' } } as TLShape])
     })
     expect(xOf(ref.id)).toBe(ref.x + 900)
+  })
+})
+
+/** The references to an action card on the road, as the road shows them. */
+const refsTo = (actionId: TLShapeId) =>
+  editor
+    .getSortedChildIdsForParent(road.id)
+    .map((id) => editor.getShape(id)!)
+    .filter(
+      (s) => s.type === 'wt-road-action' && (s.props as { actionId: string }).actionId === actionId,
+    )
+
+/** An action card made by this person on the first page, as the palette makes one. */
+function makeAction(props: Record<string, unknown>): TLShapeId {
+  const id = createShapeId()
+  editor.markHistoryStoppingPoint('make card')
+  editor.createShape({
+    id,
+    type: 'wt-action',
+    x: 400,
+    y: 0,
+    props: { what: 'Buurtfeest', ...props },
+  } as never)
+  return id
+}
+
+describe('an action card made after the road', () => {
+  it('appears on the road at its due date, in a row where it covers no other card', () => {
+    const id = makeAction({ due: '2027-03-20' })
+    const [made] = refsTo(id)
+    expect(refsTo(id)).toHaveLength(1)
+    expect(middle(made!.id)).toBeCloseTo(dateToX(road.props, '2027-03-20'), 6)
+    // Three weeks after the first action: it would cover it in the same row.
+    expect(made!.y).toBeGreaterThanOrEqual(ref.y + ROAD_LAYOUT.action.h)
+    const bottom = made!.y + ROAD_LAYOUT.action.h
+    expect(editor.getShape<WtRoadShape>(road.id)!.props.h).toBeGreaterThan(bottom)
+  })
+
+  it('with only a horizon stands in the middle of that stretch; with neither, in the tray', () => {
+    const later = makeAction({ horizon: 'lang' })
+    expect(xToDate(road.props, middle(refsTo(later)[0]!.id))).toBe(horizonDate(road.props, 'lang'))
+    const someday = makeAction({})
+    expect(xToDate(road.props, middle(refsTo(someday)[0]!.id))).toBeNull()
+  })
+
+  it('goes away with the card in one undo, and comes back once with redo', () => {
+    const id = makeAction({ due: '2028-01-01' })
+    editor.undo()
+    expect(editor.getShape(id)).toBeUndefined()
+    expect(refsTo(id)).toHaveLength(0)
+    editor.redo()
+    expect(editor.getShape(id)).toBeDefined()
+    expect(refsTo(id)).toHaveLength(1)
+  })
+
+  it('made in another browser, gets its reference from that browser, not a second one here', () => {
+    const id = createShapeId()
+    editor.store.mergeRemoteChanges(() => {
+      editor.createShape({
+        id,
+        type: 'wt-action',
+        x: 0,
+        y: 0,
+        props: { due: '2028-01-01' },
+      } as never)
+    })
+    expect(refsTo(id)).toHaveLength(0)
   })
 })
 

@@ -1,22 +1,27 @@
 import {
   ACTION_SHAPE,
-  dateToX,
-  horizonDate,
+  freeRow,
   horizonOf,
   MILESTONE_SHAPE,
   ROAD_ACTION_SHAPE,
   ROAD_LAYOUT,
   ROAD_SHAPE,
+  roadActionX,
+  roadDateOf,
+  roadHeight,
+  rowY,
   xToDate,
-  type RoadHorizon,
   type WtRoadShape,
 } from '@wijktafel/shared'
-import type { Editor, TLShape, TLShapeId, TLShapePartial } from 'tldraw'
+import {
+  createShapeId,
+  type Editor,
+  type TLShape,
+  type TLShapeId,
+  type TLShapePartial,
+} from 'tldraw'
 
 type Dated = { due: string; horizon?: string; w: number }
-
-const isHorizon = (h: unknown): h is RoadHorizon =>
-  h === 'kort' || h === 'middellang' || h === 'lang'
 
 /** The road a shape stands on (its parent), or null. */
 function roadOf(editor: Editor, shape: TLShape): WtRoadShape | null {
@@ -39,6 +44,8 @@ function referencesTo(editor: Editor, actionId: TLShapeId): TLShape[] {
  *   road's start; shared/src/road/horizons.ts). Dropped in the tray, an action loses its date.
  * - an action's `due` or `horizon` (or a milestone's `due`) changed on the card or in its
  *   panel moves it on every road; an action with neither goes to the tray.
+ * - an action card made after the road gets a reference on every road, by its date or horizon
+ *   or in the tray, in the same undo step as the card [3].
  * Changes from others arrive with source 'remote' and are left alone: their own browser
  * already did this, so two browsers never fight over a card.
  */
@@ -58,7 +65,11 @@ export function registerRoadSync(editor: Editor): () => void {
     },
   }
   // editor.sideEffects is the same object, but not assigned yet while shape utils are built.
-  return editor.store.sideEffects.registerAfterChangeHandler('shape', (prev, next, source) => {
+  const effects = editor.store.sideEffects
+  const offCreate = effects.registerAfterCreateHandler('shape', (shape, source) => {
+    if (source === 'user' && shape.type === ACTION_SHAPE) addToRoads(editor, shape)
+  })
+  const offChange = effects.registerAfterChangeHandler('shape', (prev, next, source) => {
     if (source !== 'user') return
     if (
       next.type !== ROAD_ACTION_SHAPE &&
@@ -79,6 +90,10 @@ export function registerRoadSync(editor: Editor): () => void {
       placeByDate(editor, sync, next)
     }
   })
+  return () => {
+    offCreate()
+    offChange()
+  }
 }
 
 interface Sync {
@@ -90,6 +105,41 @@ function dateChanged(prev: TLShape, next: TLShape): boolean {
   const a = prev.props as Dated
   const b = next.props as Dated
   return a.due !== b.due || a.horizon !== b.horizon
+}
+
+/**
+ * An action card made on a board with a road: a reference on every road, in the first row
+ * where it covers no other card (the road grows a row when none is free). A card that has
+ * references already (brought back by undo, with them) gets no second one.
+ */
+function addToRoads(editor: Editor, action: TLShape) {
+  const roads = editor.store.query
+    .records('shape', () => ({ type: { eq: ROAD_SHAPE } }))
+    .get() as WtRoadShape[]
+  const onRoad = new Set(referencesTo(editor, action.id).map((r) => r.parentId))
+  const { w, h } = ROAD_LAYOUT.action
+  for (const road of roads) {
+    if (onRoad.has(road.id)) continue
+    const x = roadActionX(road.props, roadDateOf(road.props, action), w)
+    const others = editor
+      .getSortedChildIdsForParent(road.id)
+      .map((id) => editor.getShape(id)!)
+      .filter((s) => s.type === ROAD_ACTION_SHAPE)
+      .map((s) => ({ x: s.x, y: s.y, w: (s.props as { w: number }).w }))
+    const row = freeRow(others, x, w)
+    editor.createShape({
+      id: createShapeId(),
+      type: ROAD_ACTION_SHAPE,
+      parentId: road.id,
+      x,
+      y: rowY(row),
+      props: { w, h, actionId: action.id },
+    } as never)
+    const height = roadHeight(row + 1)
+    if (height > road.props.h) {
+      editor.updateShape({ id: road.id, type: ROAD_SHAPE, props: { h: height } } as never)
+    }
+  }
 }
 
 /** The item was moved: its middle's date becomes the card's due date and horizon. */
@@ -121,10 +171,7 @@ function placeByDate(editor: Editor, sync: Sync, card: TLShape) {
   for (const item of items) {
     const road = roadOf(editor, item)
     if (!road) continue
-    const w = (item.props as Dated).w
-    const date =
-      props.due || (isHorizon(props.horizon) ? horizonDate(road.props, props.horizon) : '')
-    const x = date ? dateToX(road.props, date) - w / 2 : (ROAD_LAYOUT.trayW - w) / 2
+    const x = roadActionX(road.props, roadDateOf(road.props, card), (item.props as Dated).w)
     if (Math.abs(x - item.x) > 0.5) sync.place(item, x)
   }
   // A date typed on the card sets its horizon on the road it stands on.
@@ -145,3 +192,5 @@ function placeByDate(editor: Editor, sync: Sync, card: TLShape) {
 //     set around the write would be down by then: a reference placed by its horizon would
 //     write that horizon's middle back as the action's due date. The sync remembers what it
 //     wrote instead, and skips exactly that change once.
+// [3] Made inside the card's own change (an after-create side effect), the reference is part
+//     of the same history entry: one undo takes away the card and its references together.
