@@ -177,6 +177,29 @@ describe('an action card made after the road', () => {
   })
 })
 
+describe('a horizon chosen in the panel', () => {
+  it('wins over the due date: the date moves to the middle of that horizon, the card with it', () => {
+    editor.updateShape({ id: ACTION, type: 'wt-action', props: { horizon: 'lang' } } as never)
+    expect(action().horizon).toBe('lang')
+    expect(action().due).toBe(horizonDate(road.props, 'lang'))
+    expect(middle(ref.id)).toBeCloseTo(dateToX(road.props, action().due), 6)
+  })
+
+  it('on a milestone too', () => {
+    const before = milestone.props as { horizon: string }
+    expect(before.horizon).toBe('kort')
+    editor.updateShape({
+      id: milestone.id,
+      type: milestone.type,
+      props: { horizon: 'lang' },
+    } as never)
+    const props = editor.getShape(milestone.id)!.props as { due: string; horizon: string }
+    expect(props.horizon).toBe('lang')
+    expect(props.due).toBe(horizonDate(road.props, 'lang'))
+    expect(middle(milestone.id)).toBeCloseTo(dateToX(road.props, props.due), 6)
+  })
+})
+
 describe('the palette on a board that has a road', () => {
   it('offers "Naar de weg", which shows that road, instead of making a second one', async () => {
     ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true

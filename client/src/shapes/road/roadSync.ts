@@ -1,6 +1,7 @@
 import {
   ACTION_SHAPE,
   freeRow,
+  horizonDate,
   horizonOf,
   MILESTONE_SHAPE,
   ROAD_ACTION_SHAPE,
@@ -11,6 +12,7 @@ import {
   roadHeight,
   rowY,
   xToDate,
+  type RoadHorizon,
   type WtRoadShape,
 } from '@wijktafel/shared'
 import {
@@ -22,6 +24,9 @@ import {
 } from 'tldraw'
 
 type Dated = { due: string; horizon?: string; w: number }
+
+const isHorizon = (h: unknown): h is RoadHorizon =>
+  h === 'kort' || h === 'middellang' || h === 'lang'
 
 /** The road a shape stands on (its parent), or null. */
 function roadOf(editor: Editor, shape: TLShape): WtRoadShape | null {
@@ -42,10 +47,12 @@ function referencesTo(editor: Editor, actionId: TLShapeId): TLShape[] {
  * - a milestone or action reference moved along the road gets the date under its middle: the
  *   action card's (or milestone's) `due`, and its `horizon` (kort, middellang, lang from the
  *   road's start; shared/src/road/horizons.ts). Dropped in the tray, an action loses its date.
- * - an action's `due` or `horizon` (or a milestone's `due`) changed on the card or in its
- *   panel moves it on every road; an action with neither goes to the tray.
+ * - an action's `due` (or a milestone's `due`) changed on the card or in its panel moves it on
+ *   every road; an action with neither goes to the tray.
+ * - a horizon chosen in the panel (the date unchanged) is the person's choice: the date moves
+ *   to the middle of that horizon and the card with it, the horizon stays as chosen [3].
  * - an action card made after the road gets a reference on every road, by its date or horizon
- *   or in the tray, in the same undo step as the card [3].
+ *   or in the tray, in the same undo step as the card [4].
  * Changes from others arrive with source 'remote' and are left alone: their own browser
  * already did this, so two browsers never fight over a card.
  */
@@ -86,7 +93,9 @@ export function registerRoadSync(editor: Editor): () => void {
     }
     if (written.delete(next.id)) return
     if (moved && next.type !== ACTION_SHAPE) writeDateFromPlace(editor, sync, next)
-    else if (next.type !== ROAD_ACTION_SHAPE && dateChanged(prev, next)) {
+    else if (next.type !== ROAD_ACTION_SHAPE && horizonChosen(prev, next)) {
+      dateFromHorizon(editor, sync, next)
+    } else if (next.type !== ROAD_ACTION_SHAPE && dateChanged(prev, next)) {
       placeByDate(editor, sync, next)
     }
   })
@@ -105,6 +114,27 @@ function dateChanged(prev: TLShape, next: TLShape): boolean {
   const a = prev.props as Dated
   const b = next.props as Dated
   return a.due !== b.due || a.horizon !== b.horizon
+}
+
+/** Only the horizon changed, to one of the three, on a card that has a date. */
+function horizonChosen(prev: TLShape, next: TLShape): boolean {
+  const a = prev.props as Dated
+  const b = next.props as Dated
+  return a.due === b.due && a.horizon !== b.horizon && !!b.due && isHorizon(b.horizon)
+}
+
+/**
+ * A horizon chosen in the panel: the card's date becomes the middle of that horizon on the
+ * road it stands on, and it moves there on every road. The horizon is not touched.
+ */
+function dateFromHorizon(editor: Editor, sync: Sync, card: TLShape) {
+  const horizon = (card.props as Dated).horizon as RoadHorizon
+  const items = card.type === MILESTONE_SHAPE ? [card] : referencesTo(editor, card.id)
+  const road = items.map((i) => roadOf(editor, i)).find((r) => r !== null)
+  if (!road) return
+  const due = horizonDate(road.props, horizon)
+  if (due !== (card.props as Dated).due) sync.writeCard(card, { due })
+  placeByDate(editor, sync, editor.getShape(card.id)!, { keepHorizon: true })
 }
 
 /**
@@ -165,7 +195,7 @@ function writeDateFromPlace(editor: Editor, sync: Sync, item: TLShape) {
 }
 
 /** The card's date changed: put it (or its references) where that date is on the road. */
-function placeByDate(editor: Editor, sync: Sync, card: TLShape) {
+function placeByDate(editor: Editor, sync: Sync, card: TLShape, { keepHorizon = false } = {}) {
   const props = card.props as Dated
   const items = card.type === MILESTONE_SHAPE ? [card] : referencesTo(editor, card.id)
   for (const item of items) {
@@ -176,7 +206,7 @@ function placeByDate(editor: Editor, sync: Sync, card: TLShape) {
   }
   // A date typed on the card sets its horizon on the road it stands on.
   const road = items.map((i) => roadOf(editor, i)).find((r) => r !== null)
-  if (road && props.due && 'horizon' in props) {
+  if (!keepHorizon && road && props.due && 'horizon' in props) {
     const horizon = horizonOf(road.props.start, props.due)
     if (horizon !== props.horizon) {
       sync.writeCard(card, { horizon })
@@ -192,5 +222,8 @@ function placeByDate(editor: Editor, sync: Sync, card: TLShape) {
 //     set around the write would be down by then: a reference placed by its horizon would
 //     write that horizon's middle back as the action's due date. The sync remembers what it
 //     wrote instead, and skips exactly that change once.
-// [3] Made inside the card's own change (an after-create side effect), the reference is part
+// [3] Without this the date decided: a card due in 2027 set to 'lang' got 'kort' written back
+//     at once, so the panel's choice snapped back. On a short road a horizon's middle can
+//     fall in another horizon's years (a 1-year dream has no 'middellang'); the choice stays.
+// [4] Made inside the card's own change (an after-create side effect), the reference is part
 //     of the same history entry: one undo takes away the card and its references together.
