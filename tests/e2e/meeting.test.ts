@@ -97,7 +97,8 @@ describe('running a meeting in three browsers', () => {
     const base = `${app.url}/b/${board.id}`
     links = {
       facilitator: `${base}#${board.tokens.facilitator}`,
-      editor: `${base}#${board.tokens.editor}`,
+      // A phone opens the board as a list (view.ts); this resident chose the map.
+      editor: `${base}?view=canvas#${board.tokens.editor}`,
       present: `${base}?view=present#${board.tokens.viewer}`,
     }
     await joinAs(facilitator, links.facilitator)
