@@ -10,6 +10,7 @@ import {
 import { PageRecordType, type Editor, type TLPageId, type TLShape } from 'tldraw'
 import { setViewState } from '../../board/view'
 import { zoomToRoad } from './zoomToRoad'
+import { freePageName } from '../tools/freePageName'
 
 /** Every shape of the board, on every page. */
 function boardShapes(editor: Editor): TLShape[] {
@@ -48,7 +49,8 @@ export function openRoad(editor: Editor): TLPageId | undefined {
  * "Maak de weg": a new page "De weg" (with a number when that name is taken) holding the road
  * from today to the dream, made from the board's dream, assignment and action cards
  * (shared/src/road/buildRoad.ts). One undo step; then shows the road. Returns the new page's
- * id, or undefined for a viewer or a board with nothing to make a road from.
+ * id (the existing road's page when the board has one already), or undefined for a viewer or
+ * a board with nothing to make a road from.
  */
 export function makeRoad(
   editor: Editor,
@@ -56,6 +58,8 @@ export function makeRoad(
   today: string = todayDate(),
 ): TLPageId | undefined {
   if (editor.getIsReadonly() || !canMakeRoad(editor)) return
+  // A board has one road: every action's reference sits on it, and its dates are the ones.
+  if (findRoad(editor)) return openRoad(editor)
   const pageId = PageRecordType.createId()
   const { shapes, roadId } = buildRoad(boardShapes(editor), { pageId, locale, today })
   const name = freePageName(editor, translate(locale, 'road.page'))
@@ -67,13 +71,4 @@ export function makeRoad(
   })
   zoomToRoad(editor, roadId)
   return pageId
-}
-
-/** `name`, or `name 2`, `name 3`... whichever no page has yet. */
-function freePageName(editor: Editor, name: string): string {
-  const taken = new Set(editor.getPages().map((p) => p.name))
-  if (!taken.has(name)) return name
-  let n = 2
-  while (taken.has(`${name} ${n}`)) n++
-  return `${name} ${n}`
 }

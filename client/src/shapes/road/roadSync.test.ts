@@ -22,6 +22,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTestEditor } from '../testing/createTestEditor'
 import { useSession } from '../../state/session'
 import { MakeRoadButton } from './MakeRoadButton'
+import { makeRoad } from './makeRoad'
 
 let editor: Editor
 let road: WtRoadShape
@@ -221,5 +222,15 @@ describe('the palette on a board that has a road', () => {
     expect(new URLSearchParams(window.location.search).get('view')).toBe('road')
     await act(async () => root.unmount())
     host.remove()
+  })
+})
+
+describe('making the road again', () => {
+  it('shows the road the board has, and makes no second one', () => {
+    const pages = editor.getPages().length
+    const roads = () => editor.getCurrentPageShapes().filter((s) => s.type === 'wt-road')
+    expect(makeRoad(editor, 'nl', '2026-11-28')).toBe(editor.getAncestorPageId(road))
+    expect(editor.getPages()).toHaveLength(pages)
+    expect(roads()).toHaveLength(1)
   })
 })

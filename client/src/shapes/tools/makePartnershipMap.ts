@@ -6,6 +6,7 @@ import {
 } from '@wijktafel/shared'
 import { PageRecordType, type Editor, type TLPageId } from 'tldraw'
 import { zoomToContent } from './zoomToContent'
+import { freePageName } from './freePageName'
 
 /**
  * "Make the partnership map from the interest map": a new page "Partnerschapskaart" (with a
@@ -28,13 +29,4 @@ export function makePartnershipMap(editor: Editor, locale: Locale): TLPageId | u
   })
   zoomToContent(editor, { animation: { duration: 0 } })
   return pageId
-}
-
-/** `name`, or `name 2`, `name 3`... whichever no page has yet. */
-function freePageName(editor: Editor, name: string): string {
-  const taken = new Set(editor.getPages().map((p) => p.name))
-  if (!taken.has(name)) return name
-  let n = 2
-  while (taken.has(`${name} ${n}`)) n++
-  return `${name} ${n}`
 }

@@ -1,6 +1,7 @@
 import { INK_DARK } from '../../model/choice.js'
 import { defineCard } from '../defineCard.js'
 import { longText, roundRef, shortText } from '../fields.js'
+import { ROUND_ID_MIGRATION } from './roundIdMigration.js'
 
 /** Knelpunt: what stands in the way, who can remove it, and the round it came up in. */
 export const bottleneckCard = defineCard({
@@ -14,15 +15,5 @@ export const bottleneckCard = defineCard({
     roundId: roundRef({ label: 'field.roundId' }),
   },
   text: ['text'],
-  migrations: [
-    {
-      id: 'RoundId',
-      up(props) {
-        props.roundId = ''
-      },
-      down(props) {
-        delete props.roundId
-      },
-    },
-  ],
+  migrations: [ROUND_ID_MIGRATION],
 })

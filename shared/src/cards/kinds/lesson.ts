@@ -1,6 +1,7 @@
 import { INK_DARK } from '../../model/choice.js'
 import { defineCard } from '../defineCard.js'
 import { date, longText, roundRef } from '../fields.js'
+import { ROUND_ID_MIGRATION } from './roundIdMigration.js'
 
 /** Leerpunt: something the table learned, with the date and the evaluation round it came up in. */
 export const lessonCard = defineCard({
@@ -14,15 +15,5 @@ export const lessonCard = defineCard({
     roundId: roundRef({ label: 'field.roundId' }),
   },
   text: ['text'],
-  migrations: [
-    {
-      id: 'RoundId',
-      up(props) {
-        props.roundId = ''
-      },
-      down(props) {
-        delete props.roundId
-      },
-    },
-  ],
+  migrations: [ROUND_ID_MIGRATION],
 })
