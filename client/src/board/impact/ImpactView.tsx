@@ -1,8 +1,8 @@
-import { LOCALE_INFO, translate, type MessageKey } from '@wijktafel/shared'
+import { translate, type MessageKey } from '@wijktafel/shared'
 import { ClipboardCheck, ImageDown, Map as MapIcon, Sparkles } from 'lucide-react'
 import { useEffect, useRef, useState } from 'react'
-import { createPortal } from 'react-dom'
 import { CoverStatus } from '../BoardStatus'
+import { CoverPage } from '../CoverPage'
 import { useEditor } from 'tldraw'
 import { useSession } from '../../state/session'
 import { setViewState, useViewState } from '../view'
@@ -57,23 +57,8 @@ function ImpactView() {
     ? (actionId: string, indicatorId: string) => openMeasurementForm({ actionId, indicatorId })
     : undefined
 
-  return createPortal(
-    <div
-      className="wt-impact"
-      dir={LOCALE_INFO[locale].dir}
-      lang={locale}
-      data-testid="impact-view"
-      onKeyDown={(e) => {
-        e.stopPropagation()
-        if (e.key === 'Escape' && !e.defaultPrevented) {
-          e.preventDefault()
-          leave()
-        }
-      }}
-      onPointerDown={(e) => e.stopPropagation()}
-      onPointerUp={(e) => e.stopPropagation()}
-      onWheel={(e) => e.stopPropagation()}
-    >
+  return (
+    <CoverPage className="wt-impact" testId="impact-view" onLeave={leave}>
       <header className="wt-impact__bar">
         <h1 className="wt-impact__title" tabIndex={-1} ref={heading}>
           {t('impact.view.title')}
@@ -145,8 +130,7 @@ function ImpactView() {
         <RoundsCompare summary={summary} impact={impact} t={t} locale={locale} />
       </main>
       <InfographicDialog open={infographic} onClose={() => setInfographic(false)} />
-    </div>,
-    document.body,
+    </CoverPage>
   )
 }
 

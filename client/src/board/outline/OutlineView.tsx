@@ -1,8 +1,8 @@
-import { findCard, LOCALE_INFO, translate, type MessageKey } from '@wijktafel/shared'
+import { findCard, translate, type MessageKey } from '@wijktafel/shared'
 import { Map as MapIcon, Plus } from 'lucide-react'
 import { memo, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react'
-import { createPortal } from 'react-dom'
 import { CoverStatus } from '../BoardStatus'
+import { CoverPage } from '../CoverPage'
 import { useEditor, useValue, type TLPageId, type TLShapeId } from 'tldraw'
 import { Swatch } from '../../shapes/common/Choices'
 import { Pictogram } from '../../shapes/common/Pictogram'
@@ -77,24 +77,12 @@ function OutlineView() {
     if (id) setFocusCard(id)
   }
 
-  return createPortal(
-    <div
+  return (
+    <CoverPage
       className="wt-outline"
-      dir={LOCALE_INFO[locale].dir}
-      lang={locale}
-      data-testid="outline"
-      data-readonly={readonly}
-      // Keys and pointers stay here: tldraw never takes them as canvas shortcuts [3].
-      onKeyDown={(e) => {
-        e.stopPropagation()
-        if (e.key === 'Escape' && !e.defaultPrevented) {
-          e.preventDefault()
-          leave()
-        }
-      }}
-      onPointerDown={(e) => e.stopPropagation()}
-      onPointerUp={(e) => e.stopPropagation()}
-      onWheel={(e) => e.stopPropagation()}
+      testId="outline"
+      attributes={{ 'data-readonly': readonly }}
+      onLeave={leave}
     >
       <header className="wt-outline__bar">
         <h1 className="wt-outline__title" tabIndex={-1} ref={heading}>
@@ -120,8 +108,7 @@ function OutlineView() {
           <MapView key={map.pageId} map={map} readonly={readonly} t={t} onAdd={onAdd} />
         ))}
       </main>
-    </div>,
-    document.body,
+    </CoverPage>
   )
 }
 
