@@ -190,6 +190,24 @@ describe('running a meeting in three browsers', () => {
     await expect.poll(() => camera()).toEqual(onSection)
   })
 
+  it('a resident reading the list is told the facilitator shows something, and one tap shows it', async () => {
+    const phone = resident.page
+    await phone.getByRole('button', { name: 'Weergave: Kaart' }).click()
+    await phone.getByRole('button', { name: 'Lijst', exact: true }).click()
+    const bar = phone.getByTestId('outline').getByTestId('cover-follow')
+    await expect
+      .poll(() => bar.innerText(), { timeout: 10_000 })
+      .toContain('Marieke laat iets zien')
+    await screenshot(phone, 'meeting-phone-list-follow.png')
+    const look = bar.getByRole('button', { name: 'Bekijk' })
+    expect((await look.boundingBox())!.height).toBeGreaterThanOrEqual(44)
+    await look.click()
+    await phone.getByTestId('outline').waitFor({ state: 'detached' })
+    expect(new URL(phone.url()).searchParams.get('view')).toBe('canvas')
+    await expect.poll(() => following(phone), { timeout: 15_000 }).toBe(leaderUserId)
+    await expect.poll(() => looksAt(phone, section.bounds), { timeout: 15_000 }).toBe(true)
+  })
+
   it('a late joiner (the resident reloads) follows at once', async () => {
     await resident.page.reload()
     await resident.page.waitForFunction(() => !!window.editor, undefined, { timeout: 30_000 })

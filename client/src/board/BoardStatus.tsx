@@ -3,6 +3,7 @@ import { useT } from '../app/useT'
 import './boardStatus.css'
 import { useBoard } from './BoardContext'
 import { ConnectionBadge } from './ConnectionBadge'
+import { CoverFollowBar } from './meeting/CoverFollowBar'
 import { SyncNotices } from './SyncNotices'
 import { SyncStoppedDialog } from './SyncStoppedDialog'
 import { coversBoard, type View } from './view'
@@ -50,6 +51,7 @@ export function CoverStatus({ view, title = true }: { view: View; title?: boolea
       <RoleChip />
       <ConnectionBadge />
       <ConnectionMessages view={view} by="cover" />
+      <CoverFollowBar />
     </div>
   )
 }

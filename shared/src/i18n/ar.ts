@@ -117,6 +117,7 @@ export const ar: Record<MessageKey, string> = {
   'meeting.follow.on': 'الجميع يتبعونك',
   'meeting.follow.showing': '{name} يعرض شيئًا',
   'meeting.follow.again': 'تابِع من جديد',
+  'meeting.follow.look': 'شاهد',
   'meeting.follow.following': 'أنت تتبع {name}',
   'meeting.follow.previous': 'السابق',
   'meeting.follow.next': 'التالي',

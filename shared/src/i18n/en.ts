@@ -341,6 +341,7 @@ export const en: Record<MessageKey, string> = {
   'meeting.follow.on': 'Everyone follows you',
   'meeting.follow.showing': '{name} is showing something',
   'meeting.follow.again': 'Follow again',
+  'meeting.follow.look': 'Look',
   'meeting.follow.following': 'You follow {name}',
   'meeting.follow.previous': 'Previous',
   'meeting.follow.next': 'Next',

@@ -341,6 +341,7 @@ export const nl = {
   'meeting.follow.on': 'Iedereen volgt jou',
   'meeting.follow.showing': '{name} laat iets zien',
   'meeting.follow.again': 'Volg weer',
+  'meeting.follow.look': 'Bekijk',
   'meeting.follow.following': 'Je volgt {name}',
   'meeting.follow.previous': 'Vorige',
   'meeting.follow.next': 'Volgende',

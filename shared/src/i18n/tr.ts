@@ -117,6 +117,7 @@ export const tr: Record<MessageKey, string> = {
   'meeting.follow.on': 'Herkes sizi izliyor',
   'meeting.follow.showing': '{name} bir şey gösteriyor',
   'meeting.follow.again': 'Yine izle',
+  'meeting.follow.look': 'Bak',
   'meeting.follow.following': '{name} kişisini izliyorsunuz',
   'meeting.follow.previous': 'Önceki',
   'meeting.follow.next': 'Sonraki',
