@@ -67,6 +67,34 @@ export interface ServerConfig {
   allowedOrigins: string[]
   /** Behind a reverse proxy: the client address is the last `X-Forwarded-For` entry. */
   trustProxy: boolean
+  /**
+   * New WebSockets per client address: a token bucket refilled by this many a minute, holding
+   * `newConnectionBurstPerIp` [3]. Past it, upgrades get 429 with Retry-After.
+   */
+  newConnectionsPerIpPerMinute: number
+  newConnectionBurstPerIp: number
+  /** New boards (POST /api/boards and /api/boards/import) per client address, the same way. */
+  boardsPerIpPerHour: number
+  boardBurstPerIp: number
+  /** Boards held in memory at most; past it the least recently used idle room is stored and evicted. */
+  maxRooms: number
+  /** Encoded document bytes of all rooms in memory at most; the same eviction past it. */
+  maxDocBytesInMemory: number
+  /** Per record, for every record type (tldraw's own too): its whole JSON, in bytes. */
+  maxRecordBytes: number
+  /** Per text field of a record (a note's text, a label, a card's text), in characters. */
+  maxTextChars: number
+  /** The free-form `meta` of a record, as JSON, in bytes. */
+  maxMetaBytes: number
+  /** Points of one freehand drawing. */
+  maxDrawPoints: number
+  /** `GET /metrics` needs `Authorization: Bearer <metricsToken>`; null: /metrics is off (404). */
+  metricsToken: string | null
+  /**
+   * Origins that may show the board in a frame (CSP `frame-ancestors`); empty: none may
+   * (`'none'`, and X-Frame-Options DENY).
+   */
+  frameAncestors: string[]
   /** Receives one line per request and per notable event. Never receives tokens. */
   log: Logger
 }
@@ -98,6 +126,18 @@ export const defaultConfig: Omit<ServerConfig, 'persistence'> = {
   maxConnectionsPerIp: 100,
   allowedOrigins: [],
   trustProxy: false,
+  newConnectionsPerIpPerMinute: 120,
+  newConnectionBurstPerIp: 60,
+  boardsPerIpPerHour: 60,
+  boardBurstPerIp: 20,
+  maxRooms: 500,
+  maxDocBytesInMemory: 512 * 1024 * 1024,
+  maxRecordBytes: 256 * 1024,
+  maxTextChars: 10_000,
+  maxMetaBytes: 8 * 1024,
+  maxDrawPoints: 10_000,
+  metricsToken: null,
+  frameAncestors: [],
   log: (line) => console.log(line),
 }
 
@@ -130,6 +170,16 @@ const INTEGER_KEYS = [
   'awarenessFlushMs',
   'maxConnectionsPerBoard',
   'maxConnectionsPerIp',
+  'newConnectionsPerIpPerMinute',
+  'newConnectionBurstPerIp',
+  'boardsPerIpPerHour',
+  'boardBurstPerIp',
+  'maxRooms',
+  'maxDocBytesInMemory',
+  'maxRecordBytes',
+  'maxTextChars',
+  'maxMetaBytes',
+  'maxDrawPoints',
 ] as const
 
 /** Fills in defaults and refuses nonsense with a message naming the option. */
@@ -160,9 +210,30 @@ export function resolveConfig(options: ServerOptions): ServerConfig {
     'maxImportBytes',
     'maxAutoVersions',
     'maxNamedVersions',
+    'newConnectionsPerIpPerMinute',
+    'newConnectionBurstPerIp',
+    'boardsPerIpPerHour',
+    'boardBurstPerIp',
+    'maxRooms',
+    'maxDocBytesInMemory',
+    'maxRecordBytes',
+    'maxTextChars',
+    'maxMetaBytes',
+    'maxDrawPoints',
   ] as const) {
     if (config[key] < 1) throw new ConfigError(`${key} must be >= 1.`)
   }
+  if (config.metricsToken !== null && config.metricsToken.length < 16) {
+    throw new ConfigError('metricsToken must be at least 16 characters (or unset: no /metrics).')
+  }
+  config.frameAncestors = config.frameAncestors.map((origin) => {
+    const normal = normalizeOrigin(origin)
+    if (!normal)
+      throw new ConfigError(
+        `frameAncestors: "${origin}" is not an origin like https://intranet.example.org.`,
+      )
+    return normal
+  })
   config.allowedOrigins = config.allowedOrigins.map((origin) => {
     const normal = normalizeOrigin(origin)
     if (!normal)
@@ -200,3 +271,6 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
 //     reconnect. Presence changes are the expensive ones: each is sent to everyone.
 // [2] Browsers always send Origin with a WebSocket, so a missing Origin is not a browser
 //     (a script, a Node client): it still needs a token, like any client, and is allowed.
+// [3] A meeting behind one community-centre router is one address for everyone: 40 people
+//     opening the board at once, and all of them reconnecting after the Wi-Fi drops, must
+//     fit in the burst; a script looping connect-and-sync must not.

@@ -71,6 +71,30 @@ async function main(): Promise<void> {
       ),
       allowedOrigins: listFromEnv('ALLOWED_ORIGINS', defaultConfig.allowedOrigins),
       trustProxy: booleanFromEnv('TRUST_PROXY', defaultConfig.trustProxy),
+      newConnectionsPerIpPerMinute: integerFromEnv(
+        'NEW_CONNECTIONS_PER_IP_PER_MINUTE',
+        defaultConfig.newConnectionsPerIpPerMinute,
+      ),
+      newConnectionBurstPerIp: integerFromEnv(
+        'NEW_CONNECTION_BURST_PER_IP',
+        defaultConfig.newConnectionBurstPerIp,
+      ),
+      boardsPerIpPerHour: integerFromEnv(
+        'BOARDS_PER_IP_PER_HOUR',
+        defaultConfig.boardsPerIpPerHour,
+      ),
+      boardBurstPerIp: integerFromEnv('BOARD_BURST_PER_IP', defaultConfig.boardBurstPerIp),
+      maxRooms: integerFromEnv('MAX_ROOMS', defaultConfig.maxRooms),
+      maxDocBytesInMemory: integerFromEnv(
+        'MAX_DOC_BYTES_IN_MEMORY',
+        defaultConfig.maxDocBytesInMemory,
+      ),
+      maxRecordBytes: integerFromEnv('MAX_RECORD_BYTES', defaultConfig.maxRecordBytes),
+      maxTextChars: integerFromEnv('MAX_TEXT_CHARS', defaultConfig.maxTextChars),
+      maxMetaBytes: integerFromEnv('MAX_META_BYTES', defaultConfig.maxMetaBytes),
+      maxDrawPoints: integerFromEnv('MAX_DRAW_POINTS', defaultConfig.maxDrawPoints),
+      metricsToken: process.env.METRICS_TOKEN?.trim() || null,
+      frameAncestors: listFromEnv('FRAME_ANCESTORS', defaultConfig.frameAncestors),
     })
   } catch (error) {
     console.error(
