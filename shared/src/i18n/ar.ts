@@ -237,6 +237,7 @@ export const ar: Record<MessageKey, string> = {
   'sync.keepLooking': 'للمشاهدة فقط',
   'sync.refused.title': 'تعذّر حفظ هذا التغيير',
   'sync.refused.hint': 'تعرض اللوحة من جديد ما تم حفظه. ما زلت متصلًا.',
+  'sync.refused.tooBig': 'هذا أكبر من أن يُحفظ: نص أو رسم طويل جدًا. اجعله أقصر وحاول مرة أخرى.',
   'sync.refused.lastPage': 'تبقى في اللوحة دائمًا صفحة واحدة على الأقل.',
   'sync.refused.readOnly': 'يمكنك مشاهدة هذه اللوحة فقط؛ ما غيّرته لم يُحفَظ.',
   'sync.fromServer': 'رسالة من الخادم',

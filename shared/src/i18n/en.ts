@@ -78,6 +78,7 @@ export const en: Record<MessageKey, string> = {
   'sync.keepLooking': 'Just look',
   'sync.refused.title': 'This change could not be saved',
   'sync.refused.hint': 'The board shows what was saved again. You are still connected.',
+  'sync.refused.tooBig': 'This is too big to save: a very long text or drawing. Make it shorter and try again.',
   'sync.refused.lastPage': 'A board always keeps at least one page.',
   'sync.refused.readOnly': 'You can only look at this board; what you changed was not saved.',
   'sync.fromServer': 'Message from the server',

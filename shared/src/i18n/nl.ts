@@ -77,6 +77,7 @@ export const nl = {
   'sync.keepLooking': 'Alleen bekijken',
   'sync.refused.title': 'Deze wijziging kon niet worden bewaard',
   'sync.refused.hint': 'Het bord laat weer zien wat wel bewaard is. Je bent nog verbonden.',
+  'sync.refused.tooBig': 'Dit is te groot om te bewaren: een heel lange tekst of tekening. Maak het korter en probeer opnieuw.',
   'sync.refused.lastPage': 'Een bord houdt altijd minstens één pagina.',
   'sync.refused.readOnly': 'Je kunt op dit bord alleen kijken; wat je veranderde is niet bewaard.',
   'sync.fromServer': 'Melding van de server',

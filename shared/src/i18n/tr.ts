@@ -242,6 +242,7 @@ export const tr: Record<MessageKey, string> = {
   'sync.keepLooking': 'Sadece bak',
   'sync.refused.title': 'Bu değişiklik kaydedilemedi',
   'sync.refused.hint': 'Pano yine kaydedilmiş olanı gösteriyor. Hâlâ bağlısınız.',
+  'sync.refused.tooBig': 'Bu, kaydedilemeyecek kadar büyük: çok uzun bir metin ya da çizim. Kısaltıp yeniden deneyin.',
   'sync.refused.lastPage': 'Bir panoda her zaman en az bir sayfa kalır.',
   'sync.refused.readOnly': 'Bu panoya sadece bakabilirsiniz; değiştirdiğiniz kaydedilmedi.',
   'sync.fromServer': 'Sunucudan mesaj',
