@@ -104,6 +104,11 @@ export class Room {
     return this.connections.size
   }
 
+  /** Bytes of the board as stored (state plus log): its weight in memory, without an encode. */
+  get storedBytes(): number {
+    return this.storage.storedBytes
+  }
+
   /** Adds this room's connections to `counts`, by role (for the metrics). */
   countByRole(counts: Record<Role, number>): void {
     for (const conn of this.connections) counts[conn.role]++
