@@ -14,12 +14,15 @@
  * 4. Test it in `<name>Rule.test.ts` next to it, with contexts from `tests/helpers/ruleContext.ts`.
  */
 import type { TLSchema } from '@tldraw/tlschema'
+import { defaultConfig } from '../config.js'
 import { assetSourceRule } from './assetSourceRule.js'
 import { boardSizeRule } from './boardSizeRule.js'
 import { documentInvariantsRule } from './documentInvariantsRule.js'
 import { impactRule } from './impactRule.js'
 import { meetingRule } from './meetingRule.js'
 import { metaRule } from './metaRule.js'
+import { recordLimitsRule } from './recordLimitsRule.js'
+import type { RecordLimits } from './recordLimitsRule.js'
 import { recordShapeRule } from './recordShapeRule.js'
 import { recordValidityRule } from './recordValidityRule.js'
 import { RuleChain } from './RuleChain.js'
@@ -40,6 +43,7 @@ export type {
 export { RuleChain } from './RuleChain.js'
 export type { ChainRefusal, ChainVerdict, Corrector } from './RuleChain.js'
 export { recordRule } from './recordRule.js'
+export type { RecordLimits } from './recordLimitsRule.js'
 export { DOCUMENT_ID } from './documentInvariantsRule.js'
 
 /**
@@ -47,6 +51,7 @@ export { DOCUMENT_ID } from './documentInvariantsRule.js'
  * 1. structure: only the `records`, `meta`, `meeting` and `impact` maps, no list content in them;
  * 2. meta: only `meta.schema`, and only a schema the server can migrate from, never lowered;
  * 3. record shape: a JSON object under its own id, of a known document-scope type;
+ * 3a. record limits: every record of any type within its sizes (JSON, meta, texts, drawings);
  * 4. record validity: migrated from the writer's schema, then valid by the shared validators;
  * 5. asset source: a picture's `src` is a photo stored with this board, or empty;
  * 6. document invariants: the document record and the last page stay;
@@ -59,11 +64,19 @@ export { DOCUMENT_ID } from './documentInvariantsRule.js'
  *    the value fits the unit, a date at most a year ahead;
  * 10. board size: the board stays within `maxBoardBytes` (4413).
  */
-export function createRuleChain(schema: TLSchema, limits: { maxBoardBytes: number }): RuleChain {
+export function createRuleChain(
+  schema: TLSchema,
+  limits: { maxBoardBytes: number } & Partial<RecordLimits>,
+): RuleChain {
+  const { maxRecordBytes, maxTextChars, maxMetaBytes, maxDrawPoints } = {
+    ...defaultConfig,
+    ...limits,
+  }
   return new RuleChain([
     structureRule,
     metaRule(schema),
     recordShapeRule(schema),
+    recordLimitsRule({ maxRecordBytes, maxTextChars, maxMetaBytes, maxDrawPoints }),
     recordValidityRule(schema),
     assetSourceRule,
     documentInvariantsRule,

@@ -1,4 +1,4 @@
-import { parseRefusal, READ_ONLY_REASON, type MessageKey } from '@wijktafel/shared'
+import { parseRefusal, READ_ONLY_REASON, TOO_BIG_REFUSAL, type MessageKey } from '@wijktafel/shared'
 
 /**
  * Something the server told this connection without closing it (a y-protocols
@@ -18,9 +18,13 @@ export interface ServerNotice {
 /** Longer reasons (a validator's path) are cut: the details line is one or two lines. */
 const MAX_DETAIL = 90
 
-/** Plain sentences for reasons people meet in normal use; prefixes of the server's reasons. */
-const KNOWN_REASONS: readonly [string, MessageKey][] = [
-  ['cannot delete the last page', 'sync.refused.lastPage'],
+/**
+ * Plain sentences for reasons people meet in normal use: prefixes of the server's reasons,
+ * or a phrase after a record's id (`invalid record <id>: too big: ...`).
+ */
+const KNOWN_REASONS: readonly [RegExp, MessageKey][] = [
+  [/^cannot delete the last page/, 'sync.refused.lastPage'],
+  [new RegExp(`^invalid record [^ ]+: ${TOO_BIG_REFUSAL}`), 'sync.refused.tooBig'],
 ]
 
 /** The notice for a permission-denied reason, or null for one this client does not know. */
@@ -30,7 +34,7 @@ export function serverNoticeOf(reason: string, id: number): ServerNotice | null 
   }
   const refused = parseRefusal(reason)
   if (refused === null) return null
-  const known = KNOWN_REASONS.find(([prefix]) => refused.startsWith(prefix))
+  const known = KNOWN_REASONS.find(([pattern]) => pattern.test(refused))
   return {
     id,
     kind: 'refused',
