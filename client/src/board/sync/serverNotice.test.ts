@@ -17,6 +17,17 @@ describe('what the server says without closing', () => {
     expect(notice?.detail).toBe('cannot delete the last page page:abc')
   })
 
+  test('a text or drawing past the record limits is explained in plain words', () => {
+    const notice = serverNoticeOf(
+      'refused:invalid record shape:abc: too big: props.richText over 10000 characters',
+      6,
+    )
+    expect(notice).toMatchObject({ kind: 'refused', hint: 'sync.refused.tooBig' })
+    // The same words inside a card's own text are not the marker.
+    const other = serverNoticeOf('refused:invalid record shape:a: At props.text: too big: x', 7)
+    expect(other).toMatchObject({ hint: 'sync.refused.hint' })
+  })
+
   test('a long reason is shortened', () => {
     const reason = `invalid record shape:a: ${'x'.repeat(200)}`
     const detail = serverNoticeOf(`refused:${reason}`, 3)!.detail
