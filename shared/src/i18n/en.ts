@@ -28,11 +28,13 @@ export const en: Record<MessageKey, string> = {
   'start.failed': 'The board could not be created. Please try again.',
   'board.loading': 'Loading the board…',
   'board.notFound': 'This board does not exist (any more).',
-  'board.badLink': 'This link is not valid. Ask the facilitator for a new link.',
+  'board.badLink': 'This link does not work (any more). Ask the facilitator for the new link.',
   'board.noToken':
     'This link is missing its key (the part after #). Ask the facilitator for the whole link.',
   'board.loadFailed': 'The board could not be loaded.',
   'board.toStart': 'To the start page',
+  'board.codeFailed': 'The board could not load. Is there internet? Try again.',
+  'board.retry': 'Try again',
   'role.facilitator': 'Facilitator',
   'role.editor': 'Participant',
   'role.viewer': 'Viewer',
@@ -70,6 +72,8 @@ export const en: Record<MessageKey, string> = {
     'The server stopped the connection. Download what was not saved, then reload the page.',
   'close.gaveUp':
     'Staying connected keeps failing. Download what was not saved and reload the page later.',
+  'close.linkRevoked':
+    'This link no longer works. Ask the facilitator for the new link. What you made stays on this device.',
   'sync.stopped.title': 'Your changes are no longer being saved',
   'sync.reload.title': 'There is a new version of Wijktafel',
   'sync.stopped.readOnly': 'You can still look at the board, but not change it.',
@@ -78,7 +82,8 @@ export const en: Record<MessageKey, string> = {
   'sync.keepLooking': 'Just look',
   'sync.refused.title': 'This change could not be saved',
   'sync.refused.hint': 'The board shows what was saved again. You are still connected.',
-  'sync.refused.tooBig': 'This is too big to save: a very long text or drawing. Make it shorter and try again.',
+  'sync.refused.tooBig':
+    'This is too big to save: a very long text or drawing. Make it shorter and try again.',
   'sync.refused.lastPage': 'A board always keeps at least one page.',
   'sync.refused.readOnly': 'You can only look at this board; what you changed was not saved.',
   'sync.fromServer': 'Message from the server',
@@ -92,6 +97,38 @@ export const en: Record<MessageKey, string> = {
   'share.copy': 'Copy',
   'share.copied': 'Copied',
   'share.close': 'Close',
+  'share.rotate.button': 'Make new links',
+  'share.rotate.title': 'Make new links?',
+  'share.rotate.explain':
+    'The old links stop working at once. Everyone using them now is disconnected. Then give them the new link.',
+  'share.rotate.confirm': 'Yes, make new links',
+  'share.rotate.done': 'New links made. The old ones no longer work.',
+  'share.rotate.failed': 'Making new links did not work. The old links still work. Try again.',
+  'share.rotateOwn.button': 'Renew my own link too',
+  'share.rotateOwn.title': 'Renew your own link too?',
+  'share.rotateOwn.explain':
+    'All links become new, your facilitator link too. Everyone with an old link is disconnected. You see your new link only once: keep it safe.',
+  'share.rotateOwn.confirm': 'Yes, renew all links',
+  'share.ownLink': 'Your new facilitator link',
+  'share.ownLinkSave':
+    'Keep this link. You see it only once. Without it you can no longer manage the board.',
+  'share.ownLinkDone': 'I have kept it',
+  'forget.button': 'Forget this board on this device',
+  'forget.recent': 'Forget {title} on this device',
+  'forget.title': 'Forget this board on this device?',
+  'forget.explain':
+    'Your links, the copy of the board and its photos are removed from this device. The board itself stays for the others.',
+  'forget.unsaved':
+    'Careful: not everything you made has reached the server. Download it first, or it is gone.',
+  'forget.confirm': 'Yes, forget',
+  'forget.failed':
+    'Not everything could be removed. Close the other tabs with this board and try again.',
+  'remember.label': 'Remember me on this device',
+  'remember.hint':
+    'Only on your own device. On a shared laptop someone else could otherwise manage your board.',
+  'remember.question': 'Should this device remember your facilitator link?',
+  'remember.yes': 'Yes, remember',
+  'remember.no': 'No, only now',
   'name.title': 'What is your name?',
   'name.hint':
     'Your name (or a nickname) is shown at your cursor. Nothing else about you is stored.',

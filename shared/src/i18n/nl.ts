@@ -27,11 +27,13 @@ export const nl = {
   'start.failed': 'Het bord kon niet gemaakt worden. Probeer het nog eens.',
   'board.loading': 'Bord laden…',
   'board.notFound': 'Dit bord bestaat niet (meer).',
-  'board.badLink': 'Deze link is niet geldig. Vraag de gespreksleider om een nieuwe link.',
+  'board.badLink': 'Deze link werkt niet (meer). Vraag de gespreksleider om de nieuwe link.',
   'board.noToken':
     'Deze link mist de sleutel (het deel na #). Vraag de gespreksleider om de hele link.',
   'board.loadFailed': 'Het bord kon niet geladen worden.',
   'board.toStart': 'Naar de startpagina',
+  'board.codeFailed': 'Het bord kon niet laden. Is er internet? Probeer het opnieuw.',
+  'board.retry': 'Opnieuw proberen',
   'role.facilitator': 'Gespreksleider',
   'role.editor': 'Deelnemer',
   'role.viewer': 'Kijker',
@@ -69,6 +71,8 @@ export const nl = {
     'De server heeft de verbinding gestopt. Download wat nog niet bewaard is en laad dan de pagina opnieuw.',
   'close.gaveUp':
     'Het lukt steeds niet om verbonden te blijven. Download wat nog niet bewaard is en laad de pagina later opnieuw.',
+  'close.linkRevoked':
+    'Deze link werkt niet meer. Vraag de gespreksleider om de nieuwe link. Wat je maakte blijft op dit apparaat.',
   'sync.stopped.title': 'Je wijzigingen worden niet meer bewaard',
   'sync.reload.title': 'Er is een nieuwe versie van Wijktafel',
   'sync.stopped.readOnly': 'Je kunt het bord nog bekijken, maar niet meer aanpassen.',
@@ -77,7 +81,8 @@ export const nl = {
   'sync.keepLooking': 'Alleen bekijken',
   'sync.refused.title': 'Deze wijziging kon niet worden bewaard',
   'sync.refused.hint': 'Het bord laat weer zien wat wel bewaard is. Je bent nog verbonden.',
-  'sync.refused.tooBig': 'Dit is te groot om te bewaren: een heel lange tekst of tekening. Maak het korter en probeer opnieuw.',
+  'sync.refused.tooBig':
+    'Dit is te groot om te bewaren: een heel lange tekst of tekening. Maak het korter en probeer opnieuw.',
   'sync.refused.lastPage': 'Een bord houdt altijd minstens één pagina.',
   'sync.refused.readOnly': 'Je kunt op dit bord alleen kijken; wat je veranderde is niet bewaard.',
   'sync.fromServer': 'Melding van de server',
@@ -91,6 +96,39 @@ export const nl = {
   'share.copy': 'Kopiëren',
   'share.copied': 'Gekopieerd',
   'share.close': 'Sluiten',
+  'share.rotate.button': 'Nieuwe links maken',
+  'share.rotate.title': 'Nieuwe links maken?',
+  'share.rotate.explain':
+    'De oude links werken dan meteen niet meer. Iedereen die ze nu gebruikt, wordt losgekoppeld. Geef hen daarna de nieuwe link.',
+  'share.rotate.confirm': 'Ja, maak nieuwe links',
+  'share.rotate.done': 'Nieuwe links gemaakt. De oude werken niet meer.',
+  'share.rotate.failed':
+    'Het lukte niet om nieuwe links te maken. De oude links werken nog. Probeer het opnieuw.',
+  'share.rotateOwn.button': 'Ook mijn eigen link vernieuwen',
+  'share.rotateOwn.title': 'Ook je eigen link vernieuwen?',
+  'share.rotateOwn.explain':
+    'Alle links worden nieuw, ook jouw link als gespreksleider. Iedereen met een oude link wordt losgekoppeld. Je ziet je nieuwe link maar één keer: bewaar hem goed.',
+  'share.rotateOwn.confirm': 'Ja, vernieuw alle links',
+  'share.ownLink': 'Jouw nieuwe link als gespreksleider',
+  'share.ownLinkSave':
+    'Bewaar deze link. Je ziet hem maar één keer. Zonder deze link kun je het bord niet meer beheren.',
+  'share.ownLinkDone': 'Ik heb hem bewaard',
+  'forget.button': 'Vergeet dit bord op dit apparaat',
+  'forget.recent': 'Vergeet {title} op dit apparaat',
+  'forget.title': 'Dit bord vergeten op dit apparaat?',
+  'forget.explain':
+    'Je links, de kopie van het bord en de foto’s gaan van dit apparaat af. Het bord zelf blijft bestaan voor de anderen.',
+  'forget.unsaved':
+    'Let op: niet alles wat je maakte is al bij de server. Download het eerst, anders is het weg.',
+  'forget.confirm': 'Ja, vergeten',
+  'forget.failed':
+    'Niet alles kon worden weggehaald. Sluit de andere tabbladen met dit bord en probeer het opnieuw.',
+  'remember.label': 'Onthoud mij op dit apparaat',
+  'remember.hint':
+    'Alleen op je eigen apparaat. Op een gedeelde laptop kan een ander anders jouw bord beheren.',
+  'remember.question': 'Moet dit apparaat jouw link als gespreksleider onthouden?',
+  'remember.yes': 'Ja, onthouden',
+  'remember.no': 'Nee, alleen nu',
   'name.title': 'Hoe heet je?',
   'name.hint': 'Je naam (of een bijnaam) staat bij je cursor. Verder slaan we niets over je op.',
   'name.label': 'Naam',

@@ -33,6 +33,39 @@ export const tr: Record<MessageKey, string> = {
   'share.copy': 'Kopyala',
   'share.copied': 'Kopyalandı',
   'share.close': 'Kapat',
+  'share.rotate.button': 'Yeni bağlantılar oluştur',
+  'share.rotate.title': 'Yeni bağlantılar oluşturulsun mu?',
+  'share.rotate.explain':
+    'Eski bağlantılar hemen çalışmaz olur. Şu anda onları kullanan herkesin bağlantısı kesilir. Sonra onlara yeni bağlantıyı verin.',
+  'share.rotate.confirm': 'Evet, yeni bağlantılar oluştur',
+  'share.rotate.done': 'Yeni bağlantılar oluşturuldu. Eskileri artık çalışmıyor.',
+  'share.rotate.failed':
+    'Yeni bağlantılar oluşturulamadı. Eski bağlantılar hâlâ çalışıyor. Yeniden deneyin.',
+  'share.rotateOwn.button': 'Kendi bağlantımı da yenile',
+  'share.rotateOwn.title': 'Kendi bağlantınız da yenilensin mi?',
+  'share.rotateOwn.explain':
+    'Tüm bağlantılar yenilenir, toplantı yöneticisi olarak sizinki de. Eski bağlantısı olan herkesin bağlantısı kesilir. Yeni bağlantınızı yalnızca bir kez görürsünüz: iyi saklayın.',
+  'share.rotateOwn.confirm': 'Evet, tüm bağlantıları yenile',
+  'share.ownLink': 'Toplantı yöneticisi olarak yeni bağlantınız',
+  'share.ownLinkSave':
+    'Bu bağlantıyı saklayın. Onu yalnızca bir kez görürsünüz. O olmadan panoyu artık yönetemezsiniz.',
+  'share.ownLinkDone': 'Sakladım',
+  'forget.button': 'Bu panoyu bu cihazda unut',
+  'forget.recent': '{title} panosunu bu cihazda unut',
+  'forget.title': 'Bu pano bu cihazda unutulsun mu?',
+  'forget.explain':
+    'Bağlantılarınız, panonun kopyası ve fotoğrafları bu cihazdan silinir. Panonun kendisi diğerleri için kalır.',
+  'forget.unsaved':
+    'Dikkat: yaptıklarınızın hepsi henüz sunucuya ulaşmadı. Önce indirin, yoksa kaybolur.',
+  'forget.confirm': 'Evet, unut',
+  'forget.failed':
+    'Her şey silinemedi. Bu panonun açık olduğu diğer sekmeleri kapatın ve yeniden deneyin.',
+  'remember.label': 'Beni bu cihazda hatırla',
+  'remember.hint':
+    'Yalnızca kendi cihazınızda. Paylaşılan bir dizüstünde başka biri panonuzu yönetebilir.',
+  'remember.question': 'Bu cihaz toplantı yöneticisi bağlantınızı hatırlasın mı?',
+  'remember.yes': 'Evet, hatırla',
+  'remember.no': 'Hayır, sadece şimdi',
   'assets.adding': 'Resim ekleniyor…',
   'assets.wrongType': 'Bu dosya panoya konamaz.',
   'assets.wrongType.hint': 'Sadece fotoğraf ve resimler: JPEG, PNG, WebP veya GIF.',
@@ -194,11 +227,14 @@ export const tr: Record<MessageKey, string> = {
   'a11y.canvas': 'Harita: {title}',
   'board.loading': 'Pano yükleniyor…',
   'board.notFound': 'Bu pano yok (artık yok).',
-  'board.badLink': 'Bu bağlantı geçerli değil. Toplantı yöneticisinden yeni bir bağlantı isteyin.',
+  'board.badLink':
+    'Bu bağlantı çalışmıyor (artık). Toplantı yöneticisinden yeni bağlantıyı isteyin.',
   'board.noToken':
     'Bu bağlantıda anahtar eksik (# işaretinden sonraki kısım). Toplantı yöneticisinden bağlantının tamamını isteyin.',
   'board.loadFailed': 'Pano yüklenemedi.',
   'board.toStart': 'Başlangıç sayfasına git',
+  'board.codeFailed': 'Pano yüklenemedi. İnternet var mı? Tekrar deneyin.',
+  'board.retry': 'Tekrar dene',
   'role.facilitator': 'Toplantı yöneticisi',
   'role.editor': 'Katılımcı',
   'role.viewer': 'İzleyici',
@@ -234,6 +270,8 @@ export const tr: Record<MessageKey, string> = {
     'Sunucu bağlantıyı durdurdu. Kaydedilmemiş olanı indirin, sonra sayfayı yeniden yükleyin.',
   'close.gaveUp':
     'Bağlı kalmak bir türlü olmuyor. Kaydedilmemiş olanı indirin ve sayfayı daha sonra yeniden yükleyin.',
+  'close.linkRevoked':
+    'Bu bağlantı artık çalışmıyor. Toplantı yöneticisinden yeni bağlantıyı isteyin. Yaptıklarınız bu cihazda kalır.',
   'sync.stopped.title': 'Değişiklikleriniz artık kaydedilmiyor',
   'sync.reload.title': 'Wijktafel’in yeni bir sürümü var',
   'sync.stopped.readOnly': 'Panoya hâlâ bakabilirsiniz ama artık değiştiremezsiniz.',
@@ -242,7 +280,8 @@ export const tr: Record<MessageKey, string> = {
   'sync.keepLooking': 'Sadece bak',
   'sync.refused.title': 'Bu değişiklik kaydedilemedi',
   'sync.refused.hint': 'Pano yine kaydedilmiş olanı gösteriyor. Hâlâ bağlısınız.',
-  'sync.refused.tooBig': 'Bu, kaydedilemeyecek kadar büyük: çok uzun bir metin ya da çizim. Kısaltıp yeniden deneyin.',
+  'sync.refused.tooBig':
+    'Bu, kaydedilemeyecek kadar büyük: çok uzun bir metin ya da çizim. Kısaltıp yeniden deneyin.',
   'sync.refused.lastPage': 'Bir panoda her zaman en az bir sayfa kalır.',
   'sync.refused.readOnly': 'Bu panoya sadece bakabilirsiniz; değiştirdiğiniz kaydedilmedi.',
   'sync.fromServer': 'Sunucudan mesaj',
