@@ -246,8 +246,9 @@ export class Room {
     setImmediate(() => this.destroy())
   }
 
-  closeAll(code: number, reason: string): void {
-    for (const conn of this.connections) conn.close(code, reason)
+  /** Closes this room's connections, or only those `which` picks. */
+  closeAll(code: number, reason: string, which: (conn: Connection) => boolean = () => true): void {
+    for (const conn of this.connections) if (which(conn)) conn.close(code, reason)
   }
 
   destroy(): void {

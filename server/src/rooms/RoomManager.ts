@@ -193,6 +193,16 @@ export class RoomManager {
     room.destroy()
   }
 
+  /** Closes the board's open connections that `which` picks (e.g. after its links changed). */
+  closeConnections(
+    boardId: string,
+    which: (conn: Connection) => boolean,
+    code: number,
+    reason: string,
+  ): void {
+    this.rooms.get(boardId)?.closeAll(code, reason, which)
+  }
+
   private forget(room: Room): void {
     if (this.rooms.get(room.boardId) !== room) return
     this.rooms.delete(room.boardId)
