@@ -23,6 +23,7 @@ describe('the close-code policy', () => {
     [CloseCode.TOO_LARGE, 'the board stays too large for it'],
     [CloseCode.BAD_MESSAGE, 'the client sends what the server cannot read'],
     [CloseCode.BOARD_GONE, 'the board no longer exists'],
+    [CloseCode.LINK_REVOKED, 'the link was replaced by new links'],
     [CloseCode.RELOAD_NEEDED, 'only a newer app can read the board'],
   ])('never reconnects after %i: %s', (code, _why) => {
     expect(shouldReconnect(code, 1)).toBe(false)
@@ -50,8 +51,18 @@ describe('the close-code policy', () => {
       expect(['keep', 'quarantine']).toContain(CLOSE_POLICY[code].offlineCopy)
   })
 
+  it('stops after a revoked link and keeps the offline copy for the new link', () => {
+    expect(CloseCode.LINK_REVOKED).toBe(4401)
+    expect(CLOSE_POLICY[CloseCode.LINK_REVOKED]).toEqual({
+      then: 'stop',
+      retries: 0,
+      offlineCopy: 'keep',
+      message: 'close.linkRevoked',
+    })
+  })
+
   it('reads unknown codes as y-websocket does: 4400-4499 final, anything else retried', () => {
-    expect(closePolicyOf(4401)).toMatchObject({ then: 'stop', offlineCopy: 'keep' })
+    expect(closePolicyOf(4402)).toMatchObject({ then: 'stop', offlineCopy: 'keep' })
     expect(shouldReconnect(4499, 1)).toBe(false)
     expect(shouldReconnect(1000, 1)).toBe(true)
     expect(shouldReconnect(4500, 1)).toBe(true)

@@ -16,6 +16,8 @@ export const CloseCode = {
   INTERNAL_ERROR: 1011,
   /** A frame that is not a valid y-websocket message (text frame, bad varint, unknown type). */
   BAD_MESSAGE: 4400,
+  /** The link this connection came in with was replaced by new links ("Nieuwe links maken"). */
+  LINK_REVOKED: 4401,
   /** The board was deleted while connected. */
   BOARD_GONE: 4404,
   /** An update would grow the board past its maximum size, or a presence update is too big. */
@@ -71,6 +73,7 @@ export const CLOSE_POLICY: Readonly<Record<CloseCode, ClosePolicy>> = {
   [CloseCode.INTERNAL_ERROR]: retry('close.internalError', 3),
   [CloseCode.BAD_MESSAGE]: stop('close.badMessage', 'quarantine'),
   [CloseCode.BOARD_GONE]: stop('close.boardGone', 'quarantine'),
+  [CloseCode.LINK_REVOKED]: stop('close.linkRevoked', 'keep'), // [5]
   [CloseCode.TOO_LARGE]: stop('close.tooLarge', 'quarantine'),
   [CloseCode.UPDATE_REJECTED]: stop('close.updateRejected', 'quarantine'),
   [CloseCode.RELOAD_NEEDED]: {
@@ -107,3 +110,5 @@ export function shouldReconnect(code: number, inARow: number): boolean {
 //     rate limit) must not loop for ever: past `retries` the client stops as for a refusal.
 // [3] An offline copy may hold changes the server never acknowledged: it is never deleted.
 // [4] y-websocket's default retries 1009 and resends the same oversized update every time.
+// [5] The link is gone for good, so reconnecting cannot help; the board itself is fine, so
+//     the copy is kept as it is: opened again with the new link, it syncs what it holds.

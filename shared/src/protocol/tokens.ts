@@ -34,9 +34,19 @@ export function bytesToBase64Url(bytes: Uint8Array): string {
   return out
 }
 
-/** Derives the token one role below `token` (facilitator -> editor -> viewer). */
-export function deriveToken(token: string, role: 'editor' | 'viewer'): string {
-  return bytesToBase64Url(hmac(sha256, utf8ToBytes(token), utf8ToBytes(`wijktafel/${role}/v1`)))
+/**
+ * Derives the token one role below `token` (facilitator -> editor -> viewer). `epoch` is the
+ * board's link epoch: it changes the editor token only, so new links revoke the old ones [2].
+ */
+export function deriveToken(token: string, role: 'editor' | 'viewer', epoch = 0): string {
+  const label =
+    role === 'editor' && epoch > 0 ? `wijktafel/editor/v1/${epoch}` : `wijktafel/${role}/v1`
+  return bytesToBase64Url(hmac(sha256, utf8ToBytes(token), utf8ToBytes(label)))
+}
+
+/** A link epoch: 0 for a board's first links, one more after each "Nieuwe links maken". */
+export function isLinkEpoch(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
 }
 
 export interface BoardTokens {
@@ -45,14 +55,17 @@ export interface BoardTokens {
   viewer: string
 }
 
-export function deriveAllTokens(facilitatorToken: string): BoardTokens {
-  const editor = deriveToken(facilitatorToken, 'editor')
+export function deriveAllTokens(facilitatorToken: string, epoch = 0): BoardTokens {
+  const editor = deriveToken(facilitatorToken, 'editor', epoch)
   return { facilitator: facilitatorToken, editor, viewer: deriveToken(editor, 'viewer') }
 }
 
-/** The tokens a holder of `role`'s token can share: everything at or below its role. */
-export function shareableTokens(role: Role, token: string): Partial<BoardTokens> {
-  if (role === 'facilitator') return deriveAllTokens(token)
+/**
+ * The tokens a holder of `role`'s token can share: everything at or below its role. Only
+ * the facilitator needs the board's link epoch; an editor's own token already carries it.
+ */
+export function shareableTokens(role: Role, token: string, epoch = 0): Partial<BoardTokens> {
+  if (role === 'facilitator') return deriveAllTokens(token, epoch)
   if (role === 'editor') return { editor: token, viewer: deriveToken(token, 'viewer') }
   return { viewer: token }
 }
@@ -66,3 +79,6 @@ export function hashToken(token: string): string {
 //     its parent, and every token stays 256 bits of entropy. A pure-JS hash (not Web
 //     Crypto) because `crypto.subtle` is missing on plain-http LAN addresses, which is how
 //     a meeting laptop is often reached.
+// [2] Epoch 0 keeps the original label, so every link made before epochs existed still
+//     works. The viewer token stays derived from the editor token, so it changes with it
+//     and an editor's browser still derives the viewer link without knowing the epoch.
