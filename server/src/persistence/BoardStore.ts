@@ -5,6 +5,8 @@ export interface BoardRecord {
   title: string
   /** ISO 8601. */
   createdAt: string
+  /** How often its links were replaced (0 for its first links); read, never written here. */
+  linkEpoch?: number
 }
 
 export interface TokenRecord {
@@ -37,6 +39,16 @@ export interface BoardStore {
   appendUpdate(boardId: string, update: Uint8Array): number
   /** Replaces the stored state and deletes the log rows with id <= upToId, atomically. */
   compact(boardId: string, state: Uint8Array, upToId: number): void
+  /**
+   * Replaces the board's links in one transaction: the link epoch goes up by one, the token
+   * hashes of `roles` are deleted and `newTokens(epoch)` are inserted. Returns the new epoch,
+   * or null (and changes nothing) when there is no such board.
+   */
+  rotateLinks(
+    boardId: string,
+    roles: readonly Role[],
+    newTokens: (epoch: number) => readonly TokenRecord[],
+  ): number | null
   /**
    * Deletes the board and everything of it (tokens, state, log, photos, versions) in one
    * transaction, overwriting the deleted bytes. False when there was no such board.

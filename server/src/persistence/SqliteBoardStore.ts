@@ -73,6 +73,7 @@ export function openSqliteBoardStore(filename: string): SqliteBoardStore {
   db.pragma('synchronous = FULL')
   db.pragma('foreign_keys = ON')
   db.exec(SCHEMA)
+  migrate(db)
 
   const insertBoard = db.prepare<[string, string, string]>(
     'INSERT INTO boards (id, title, created_at) VALUES (?, ?, ?)',
@@ -80,9 +81,10 @@ export function openSqliteBoardStore(filename: string): SqliteBoardStore {
   const insertToken = db.prepare<[string, string, string]>(
     'INSERT INTO tokens (hash, board_id, role) VALUES (?, ?, ?)',
   )
-  const selectBoard = db.prepare<[string], { id: string; title: string; created_at: string }>(
-    'SELECT id, title, created_at FROM boards WHERE id = ?',
-  )
+  const selectBoard = db.prepare<
+    [string],
+    { id: string; title: string; created_at: string; link_epoch: number }
+  >('SELECT id, title, created_at, link_epoch FROM boards WHERE id = ?')
   const selectToken = db.prepare<[string], { board_id: string; role: string }>(
     'SELECT board_id, role FROM tokens WHERE hash = ?',
   )
@@ -112,6 +114,12 @@ export function openSqliteBoardStore(filename: string): SqliteBoardStore {
     'DELETE FROM tokens WHERE board_id = ?',
     'DELETE FROM boards WHERE id = ?',
   ].map((sql) => db.prepare<[string]>(sql))
+  const bumpEpoch = db.prepare<[string], { link_epoch: number }>(
+    'UPDATE boards SET link_epoch = link_epoch + 1 WHERE id = ? RETURNING link_epoch',
+  )
+  const deleteTokensOfRole = db.prepare<[string, string]>(
+    'DELETE FROM tokens WHERE board_id = ? AND role = ?',
+  )
   const ping = db.prepare<[], { one: number }>('SELECT 1 AS one')
 
   const createBoard = db.transaction(
@@ -125,6 +133,19 @@ export function openSqliteBoardStore(filename: string): SqliteBoardStore {
     upsertState.run(boardId, state)
     deleteUpdates.run(boardId, upToId)
   })
+  const rotateLinks = db.transaction(
+    (
+      boardId: string,
+      roles: readonly string[],
+      newTokens: (epoch: number) => readonly TokenRecord[],
+    ): number | null => {
+      const epoch = bumpEpoch.get(boardId)?.link_epoch
+      if (epoch === undefined) return null
+      for (const role of roles) deleteTokensOfRole.run(boardId, role)
+      for (const token of newTokens(epoch)) insertToken.run(token.hash, boardId, token.role)
+      return epoch
+    },
+  )
   const deleteBoard = db.transaction((boardId: string): boolean => {
     let board = 0
     for (const statement of deleteRows) board = statement.run(boardId).changes
@@ -149,7 +170,14 @@ export function openSqliteBoardStore(filename: string): SqliteBoardStore {
     createBoard: (board, tokens, initialState) => createBoard(board, tokens, initialState),
     getBoard(id) {
       const row = selectBoard.get(id)
-      return row && { id: row.id, title: row.title, createdAt: row.created_at }
+      return (
+        row && {
+          id: row.id,
+          title: row.title,
+          createdAt: row.created_at,
+          linkEpoch: row.link_epoch,
+        }
+      )
     },
     findToken(hash) {
       const row = selectToken.get(hash)
@@ -160,6 +188,7 @@ export function openSqliteBoardStore(filename: string): SqliteBoardStore {
     loadDoc: (boardId) => loadDoc(boardId),
     appendUpdate: (boardId, update) => Number(insertUpdate.run(boardId, update).lastInsertRowid),
     compact: (boardId, state, upToId) => compact(boardId, state, upToId),
+    rotateLinks: (boardId, roles, newTokens) => rotateLinks(boardId, roles, newTokens),
     deleteBoard(boardId) {
       db.pragma('secure_delete = ON')
       try {
@@ -180,6 +209,17 @@ export function openSqliteBoardStore(filename: string): SqliteBoardStore {
   }
 }
 
+/**
+ * Brings a database made by an older version up to this one, in place: columns added
+ * since are added with their defaults [3]. Runs on every open; does nothing when done.
+ */
+function migrate(db: Database.Database): void {
+  const boardColumns = db.pragma('table_info(boards)') as { name: string }[]
+  if (!boardColumns.some((column) => column.name === 'link_epoch')) {
+    db.exec('ALTER TABLE boards ADD COLUMN link_epoch INTEGER NOT NULL DEFAULT 0')
+  }
+}
+
 // [1] WAL keeps readers and the single writer out of each other's way. synchronous=FULL
 //     fsyncs the WAL on every commit, so an update that was broadcast as accepted survives
 //     a power cut, not only a process crash (NORMAL would only survive the latter). Every
@@ -189,3 +229,6 @@ export function openSqliteBoardStore(filename: string): SqliteBoardStore {
 // [2] A deleted board must be gone, not only unreachable: secure_delete overwrites the
 //     deleted rows' bytes with zeros (only for this statement: it costs writes), and the
 //     checkpoint moves that into the database file and empties the WAL, which held copies.
+// [3] Epoch 0 derives the links every board had before epochs existed (tokens.ts), so an
+//     existing board keeps its links. ADD COLUMN with a constant default rewrites nothing:
+//     SQLite reads the default for old rows, so the migration is instant on any size.
