@@ -24,9 +24,16 @@ export interface RateLimits {
 const STEP1_BURST = 4
 const STEP1_PER_SECOND = 0.2
 
+/** A close that waits in the outbox behind the messages before it. */
+interface HeldClose {
+  code: number
+  reason: string
+}
+
 /**
  * One socket in a room, with its role and its rate limits. Also the origin of the doc and
- * awareness changes it makes, and the writer the rules see (by `role` and `id`).
+ * awareness changes it makes, and the writer the rules see (by `role` and `id`). While its
+ * room waits for a commit, what it sends waits in order in its outbox [1].
  */
 export class Connection {
   /** Awareness client ids this socket has announced; removed when it closes. */
@@ -41,6 +48,8 @@ export class Connection {
   private readonly presenceChanges: TokenBucket
   /** Sync step 1 messages, on top of docMessages. */
   private readonly stateRequests: TokenBucket
+  /** Messages and a close held until the room's updates are stored; null: sent at once. */
+  private outbox: (Uint8Array | HeldClose)[] | null = null
 
   constructor(
     readonly socket: WebSocket,
@@ -86,15 +95,46 @@ export class Connection {
   }
 
   send(message: Uint8Array): void {
-    if (this.closed || this.socket.readyState !== this.socket.OPEN) return
-    this.socket.send(message)
-    this.metrics.sent(message.length)
+    if (this.closed) return
+    if (this.outbox) this.outbox.push(message)
+    else this.write(message)
   }
 
+  /** Closed at once for the room (no more frames are read); the close frame may be held. */
   close(code: number, reason: string): void {
     if (this.closed) return
     this.closed = true
-    this.socket.close(code, fitCloseReason(reason))
+    if (this.outbox) this.outbox.push({ code, reason })
+    else this.socket.close(code, fitCloseReason(reason))
+  }
+
+  /** From now on, what is sent waits for `release` or `discard`. */
+  hold(): void {
+    this.outbox ??= []
+  }
+
+  /** The room's updates are stored: sends what waited, in order. */
+  release(): void {
+    const held = this.outbox
+    this.outbox = null
+    for (const item of held ?? []) {
+      if (item instanceof Uint8Array) this.write(item)
+      else this.socket.close(item.code, fitCloseReason(item.reason))
+    }
+  }
+
+  /** Storing failed: what waited is dropped; a close that waited still happens. */
+  discard(): void {
+    const held = this.outbox
+    this.outbox = null
+    const close = held?.find((item): item is HeldClose => !(item instanceof Uint8Array))
+    if (close) this.socket.close(close.code, fitCloseReason(close.reason))
+  }
+
+  private write(message: Uint8Array): void {
+    if (this.socket.readyState !== this.socket.OPEN) return
+    this.socket.send(message)
+    this.metrics.sent(message.length)
   }
 
   private limitOf(
@@ -110,3 +150,8 @@ export class Connection {
     }
   }
 }
+
+// [1] So nothing that holds an update leaves before the update is stored: the update itself,
+//     an answer to sync step 1 computed from a doc that holds it, the refusal that follows
+//     a corrected update. Presence waits too (less than a tick), so the order a client sees
+//     stays the order the room sent in.

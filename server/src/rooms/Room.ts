@@ -5,6 +5,7 @@ import type { Role } from '@wijktafel/shared'
 import type { Logger } from '../config.js'
 import type { MessageKind, RefusedMessageReason, RoomMetrics } from '../metrics/Metrics.js'
 import type { BoardStore } from '../persistence/BoardStore.js'
+import type { GroupCommit } from '../persistence/GroupCommit.js'
 import type { RuleChain } from '../rules/index.js'
 import { AwarenessRelay } from './AwarenessRelay.js'
 import { fitCloseReason } from './closeReason.js'
@@ -41,6 +42,8 @@ export interface RoomOptions {
   rules: RuleChain
   metrics: RoomMetrics
   log: Logger
+  /** The group commit of the store, shared by every room. */
+  commits: GroupCommit
   /** Called once when an update could not be stored; the manager forgets the room. */
   onStorageFailure(room: Room): void
 }
@@ -61,9 +64,10 @@ const SERVER_CHANGE = Symbol('server change')
 /**
  * One board in memory: its Y.Doc, its presence and its connections. It only sequences: a
  * frame is decoded, the connection's role and rates are checked, an editor's update passes
- * the rule chain on the guard's shadow, then it is applied, stored and only then sent on to
- * the others [1]; an update with refused keys put back goes to its writer as well, who is
- * told why [3]. What is allowed lives in rules/, how it is stored in RoomStorage.
+ * the rule chain on the guard's shadow, then it is applied, stored (with every update of the
+ * tick, in one transaction) and only then sent on to the others [1]; an update with refused
+ * keys put back goes to its writer as well, who is told why [3]. What is allowed lives in
+ * rules/, how it is stored in RoomStorage.
  */
 export class Room {
   readonly boardId: string
@@ -74,13 +78,15 @@ export class Room {
   private readonly connections = new Set<Connection>()
   /** Set when storage failed or the room was destroyed: it must not touch anything again. */
   private closed = false
+  /** Some of its updates wait for the group commit; so does everything sent meanwhile. */
+  private holding = false
   /** Whether anyone ever connected while the room was in memory (automatic versions). */
   hadConnections = false
   /** Y.encodeSnapshot of the doc as loaded: "changed since" for a board without versions. */
   readonly loadedSnapshot: Uint8Array
 
   constructor(private readonly options: RoomOptions) {
-    const { boardId, store, compactAfterUpdates, limits, metrics, log } = options
+    const { boardId, store, compactAfterUpdates, limits, metrics, log, commits } = options
     this.boardId = boardId
     this.storage = new RoomStorage({
       boardId,
@@ -89,6 +95,9 @@ export class Room {
       maxBoardBytes: limits.maxBoardBytes,
       metrics,
       log,
+      commits,
+      onCommitted: () => this.onCommitted(),
+      onFailed: () => this.failStorage(),
     })
     this.doc = this.storage.doc
     this.loadedSnapshot = Y.encodeSnapshot(Y.snapshot(this.doc))
@@ -120,6 +129,7 @@ export class Room {
     const conn = new Connection(socket, role, limits, metrics, performance.now(), id)
     this.connections.add(conn)
     this.hadConnections = true
+    if (this.holding) conn.hold()
     conn.send(encodeSyncStep1(this.doc))
     this.presence.sendAll(conn)
     return conn
@@ -215,9 +225,23 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (this.closed) return
-    if (!this.storage.append(update)) return this.failStorage()
+    this.storage.append(update)
+    this.hold()
     const message = encodeSyncUpdate(update)
     for (const conn of this.connections) if (conn !== origin) conn.send(message)
+  }
+
+  /** Until the queued updates are stored, nothing goes out to this room's connections [1]. */
+  private hold(): void {
+    if (this.holding) return
+    this.holding = true
+    for (const conn of this.connections) conn.hold()
+  }
+
+  private onCommitted(): void {
+    if (this.closed) return
+    this.holding = false
+    for (const conn of this.connections) conn.release()
     this.storage.compactIfDue()
   }
 
@@ -228,13 +252,20 @@ export class Room {
   applyServerChange(change: (doc: Y.Doc) => void): boolean {
     if (this.closed) return false
     this.doc.transact(() => change(this.doc), SERVER_CHANGE)
+    // The caller answers when this returns: stored by then, not at the end of the tick.
+    this.options.commits.flush()
     if (this.closed) return false
     this.guard.rebuild()
     return true
   }
 
-  /** Stores the in-memory doc as the new state and drops the log rows it contains. */
+  /**
+   * Stores what is queued (of every room), then the in-memory doc as the new state, and
+   * drops the log rows it contains. Before a room leaves memory and at shutdown.
+   */
   compact(): void {
+    if (this.closed) return
+    this.options.commits.flush()
     if (!this.closed) this.storage.compact()
   }
 
@@ -246,13 +277,19 @@ export class Room {
     setImmediate(() => this.destroy())
   }
 
-  /** Closes this room's connections, or only those `which` picks. */
+  /** Closes this room's connections, or only those `which` picks; what they held is dropped. */
   closeAll(code: number, reason: string, which: (conn: Connection) => boolean = () => true): void {
-    for (const conn of this.connections) if (which(conn)) conn.close(code, reason)
+    for (const conn of this.connections) {
+      if (!which(conn)) continue
+      conn.discard()
+      conn.close(code, reason)
+    }
   }
 
   destroy(): void {
     this.closed = true
+    // A deleted board's queued updates must not be stored (nor fail the others' batch).
+    this.storage.withdraw()
     this.doc.off('update', this.onDocUpdate)
     this.presence.destroy()
     this.guard.destroy()
@@ -266,9 +303,15 @@ function refusedMessageReason(verdict: GuardVerdict & { ok: false }): RefusedMes
   return verdict.code === CloseCode.TOO_LARGE ? 'board_too_large' : 'invalid_structure'
 }
 
-// [1] So a broadcast change is always a stored change. If the append throws, the room
-//     closes every connection with 4503 and is dropped from memory; the clients reconnect
-//     to a room loaded from disk and resend, in their sync step 2, what was not stored.
+// [1] So a broadcast change is always a stored change. An update is applied to the doc (and
+//     the guard's shadow) at once, so the next update, in this tick too, is judged against
+//     it; its append waits for the end of the tick (GroupCommit), and from then until the
+//     commit every connection of the room holds what it sends (Connection [1]): the update
+//     itself, an answer to sync step 1 built from a doc that holds it, the refusal after a
+//     corrected update. If the batch fails, the room discards all that, closes every
+//     connection with 4503 and is dropped from memory, so no later update is judged against
+//     a doc that holds something unstored; the clients reconnect to a room loaded from disk
+//     and resend, in their sync step 2, what was not stored.
 // [2] A projector's cursor is noise, so a viewer's awareness is not applied or forwarded;
 //     the viewer still gets an answer now and then (AwarenessRelay.answerViewer).
 // [3] Its writer already holds the refused values and the merged update overwrites them

@@ -12,6 +12,7 @@ import type { DocSchema, Role } from '@wijktafel/shared'
 import type { Logger } from '../config.js'
 import type { RoomMetrics } from '../metrics/Metrics.js'
 import type { BoardStore } from '../persistence/BoardStore.js'
+import { GroupCommit } from '../persistence/GroupCommit.js'
 import { loadBoardDoc } from '../persistence/loadBoardDoc.js'
 import type { RuleChain } from '../rules/index.js'
 import { Room } from './Room.js'
@@ -41,8 +42,12 @@ export class RoomManager {
   private readonly rooms = new Map<string, Room>()
   private readonly idleTimers = new Map<string, NodeJS.Timeout>()
   private connectionsAccepted = 0
+  /** All rooms' updates of one tick go to the store in one transaction. */
+  private readonly commits: GroupCommit
 
-  constructor(private readonly options: RoomManagerOptions) {}
+  constructor(private readonly options: RoomManagerOptions) {
+    this.commits = new GroupCommit(options.store)
+  }
 
   get roomCount(): number {
     return this.rooms.size
@@ -111,6 +116,7 @@ export class RoomManager {
         rules: this.options.rules,
         metrics: this.options.metrics,
         log: this.options.log,
+        commits: this.commits,
         onStorageFailure: (failed) => this.forget(failed),
       })
       this.rooms.set(boardId, room)

@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import type { Logger } from '../config.js'
 import type { RoomMetrics } from '../metrics/Metrics.js'
 import type { BoardStore } from '../persistence/BoardStore.js'
+import type { CommitWriter, GroupCommit } from '../persistence/GroupCommit.js'
 import { loadBoardDoc } from '../persistence/loadBoardDoc.js'
 
 export interface RoomStorageOptions {
@@ -12,14 +13,22 @@ export interface RoomStorageOptions {
   maxBoardBytes: number
   metrics: RoomMetrics
   log: Logger
+  /** Where appends wait for the end of the tick, with every other room's. */
+  commits: GroupCommit
+  /** Every update appended so far is stored (after the batch's transaction). */
+  onCommitted(): void
+  /** The batch with this board's updates could not be stored. */
+  onFailed(): void
 }
 
 /**
  * A board's Y.Doc as the store holds it: loaded from the compacted state and the log,
- * appended to one update at a time, and compacted when the log grows long or the stored
- * bytes pass the board size limit [1]. Knows nothing of connections.
+ * appended to through the group commit (stored at the end of the tick, with every other
+ * room's updates) and compacted when the log grows long or the stored bytes pass the board
+ * size limit [1]. Knows nothing of connections.
  */
-export class RoomStorage {
+export class RoomStorage implements CommitWriter {
+  readonly boardId: string
   readonly doc: Y.Doc
   private lastStoredId: number
   private updatesSinceCompaction: number
@@ -27,6 +36,7 @@ export class RoomStorage {
   private bytes: number
 
   constructor(private readonly options: RoomStorageOptions) {
+    this.boardId = options.boardId
     const stored = options.store.loadDoc(options.boardId)
     this.doc = loadBoardDoc(stored)
     this.lastStoredId = stored.lastUpdateId
@@ -40,24 +50,36 @@ export class RoomStorage {
   }
 
   /**
-   * Appends one doc update to the log. False when the store refused it: the caller must then
-   * treat the board as lost from memory (Room closes everything with 4503).
+   * Queues one doc update for the end of the tick. `onCommitted` follows once it is stored,
+   * or `onFailed`: the caller must then treat the board as lost from memory (Room closes
+   * everything with 4503). Counted in the stored bytes at once, so the board size rule
+   * judges the next update of the same tick with it [2].
    */
-  append(update: Uint8Array): boolean {
-    const { boardId, store, metrics, log } = this.options
-    const started = performance.now()
-    try {
-      this.lastStoredId = store.appendUpdate(boardId, update)
-    } catch (error) {
-      metrics.storageWrite(false)
-      log(`storage failed for board ${boardId}: ${String(error)}`)
-      return false
-    }
-    metrics.persisted((performance.now() - started) / 1000)
-    metrics.storageWrite(true)
+  append(update: Uint8Array): void {
     this.bytes += update.length
     this.updatesSinceCompaction++
-    return true
+    this.options.commits.enqueue(this, update)
+  }
+
+  stored(_update: Uint8Array, id: number, seconds: number): void {
+    this.lastStoredId = id
+    this.options.metrics.persisted(seconds)
+  }
+
+  committed(): void {
+    this.options.metrics.storageWrite(true)
+    this.options.onCommitted()
+  }
+
+  failed(error: unknown): void {
+    this.options.metrics.storageWrite(false)
+    this.options.log(`storage failed for board ${this.boardId}: ${String(error)}`)
+    this.options.onFailed()
+  }
+
+  /** Forgets what was queued and not yet stored: the board is being deleted. */
+  withdraw(): void {
+    this.options.commits.withdraw(this)
   }
 
   /** Compacts when the log reached its length or the stored bytes passed the size limit. */
@@ -68,7 +90,10 @@ export class RoomStorage {
     }
   }
 
-  /** Stores the in-memory doc as the new state and drops the log rows it contains. */
+  /**
+   * Stores the in-memory doc as the new state and drops the log rows it contains. Call it
+   * with nothing of this board queued (after a flush): the state may only hold stored updates.
+   */
   compact(): void {
     if (this.updatesSinceCompaction === 0) return
     const { boardId, store, metrics, log } = this.options
@@ -91,3 +116,5 @@ export class RoomStorage {
 //     no encode (boardSizeRule [1]). Once an accepted update takes the stored bytes past the
 //     limit, compacting brings them back to the board's own size, so the next updates are
 //     cheap again; a board that is itself over the limit compacts after each update it takes.
+// [2] A batch that fails drops the room from memory, so a count that includes updates that
+//     were never stored does not outlive it.
