@@ -139,6 +139,7 @@ export async function createServer(options: ServerOptions): Promise<WijktafelSer
         store,
         maxBodyBytes: config.maxBodyBytes,
         log,
+        closeConnections: (...args) => rooms.closeConnections(...args),
         deleteBoard: (boardId) => {
           // Out of memory first, so nothing of it is stored again, then out of the database.
           rooms.dropBoard(boardId)

@@ -7,12 +7,13 @@ import {
   isBoardId,
   parseCreateBoardRequest,
 } from '@wijktafel/shared'
-import type { BoardInfo, CreateBoardResponse } from '@wijktafel/shared'
+import type { BoardInfo, CreateBoardResponse, Role } from '@wijktafel/shared'
 import { authenticate, bearerToken } from '../auth/authenticate.js'
 import { initialDocState } from '../boards/initialDocState.js'
 import type { Logger } from '../config.js'
 import type { BoardStore } from '../persistence/BoardStore.js'
 import { FACILITATOR, boardAccess } from './boardAccess.js'
+import { rotateLinks } from './linksApi.js'
 import {
   parseJsonBody,
   readBody,
@@ -27,6 +28,13 @@ export interface ApiContext {
   maxBodyBytes: number
   /** Deletes a board everywhere: its rows, its room and its connections (4404). */
   deleteBoard(boardId: string): void
+  /** Closes the board's open connections that `which` picks (RoomManager.closeConnections). */
+  closeConnections(
+    boardId: string,
+    which: (conn: { role: Role }) => boolean,
+    code: number,
+    reason: string,
+  ): void
   log: Logger
 }
 
@@ -46,6 +54,11 @@ export async function handleApi(
     if (req.method === 'DELETE') return deleteBoard(req, res, match[1]!, ctx)
     if (req.method !== 'GET') return sendMethodNotAllowed(res, ['GET', 'DELETE'])
     return getBoard(req, res, match[1]!, ctx)
+  }
+  const rotate = /^\/api\/boards\/([^/]+)\/links\/rotate$/.exec(pathname)
+  if (rotate) {
+    if (req.method !== 'POST') return sendMethodNotAllowed(res, ['POST'])
+    return rotateLinks(req, res, rotate[1]!, ctx)
   }
   sendError(res, 404, 'not_found', 'There is no such API endpoint.')
 }
@@ -82,6 +95,8 @@ function getBoard(req: IncomingMessage, res: ServerResponse, id: string, ctx: Ap
     return sendError(res, 401, 'unauthorized', 'A valid token for this board is required.')
   }
   const info: BoardInfo = { id: board.id, title: board.title, createdAt: board.createdAt, role }
+  // Only the facilitator derives links from the epoch; the others learn nothing from it.
+  if (role === 'facilitator') info.linkEpoch = board.linkEpoch ?? 0
   sendJson(res, 200, info)
 }
 

@@ -36,6 +36,34 @@ export interface BoardInfo {
   title: string
   createdAt: string
   role: Role
+  /** The board's link epoch (tokens.ts), told to the facilitator only: it shows the links. */
+  linkEpoch?: number
+}
+
+/** `POST /api/boards/:id/links/rotate`: new editor and viewer links, and a new own link if asked. */
+export interface RotateLinksRequest {
+  facilitator?: boolean
+}
+
+export interface RotateLinksResponse {
+  /** The new facilitator token only when it was asked for: shown once, never stored. */
+  tokens: { editor: string; viewer: string; facilitator?: string }
+  linkEpoch: number
+}
+
+/** `{}` or `{"facilitator": true|false}`, nothing else. */
+export function parseRotateLinksRequest(body: unknown): Parsed<RotateLinksRequest> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return { ok: false, error: 'The body must be a JSON object.' }
+  }
+  const { facilitator, ...rest } = body as Record<string, unknown>
+  if (Object.keys(rest).length > 0) {
+    return { ok: false, error: `Unknown field: ${Object.keys(rest)[0]}.` }
+  }
+  if (facilitator !== undefined && typeof facilitator !== 'boolean') {
+    return { ok: false, error: '"facilitator" must be true or false.' }
+  }
+  return { ok: true, value: facilitator === undefined ? {} : { facilitator } }
 }
 
 export interface ApiError {
