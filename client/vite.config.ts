@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react'
 import { defaultClientConditions, defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
+import { precompress } from './precompress'
 
 // The sync server serves the built client; in `vite dev` we proxy the API and the
 // WebSocket to a server started separately (PORT 8080 by default).
@@ -41,6 +42,8 @@ export default defineConfig({
         ],
       },
     }),
+    // Last: compresses what the other plugins wrote, sw.js included.
+    precompress(),
   ],
   // 'source' first (the workspace's TypeScript), then Vite's own browser conditions: without
   // them react-dom/server resolves to its Node build and the page stops on TextEncoder.

@@ -1,11 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ApiError, Parsed } from '@wijktafel/shared'
 
-/** Sent with every HTTP response, including refused upgrades. */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Referrer-Policy': 'no-referrer',
-  'X-Content-Type-Options': 'nosniff',
-}
+// Defined with the pages' policy in securityHeaders.ts; re-exported for the existing callers.
+export { SECURITY_HEADERS } from './securityHeaders.js'
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body)
