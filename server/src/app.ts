@@ -113,7 +113,7 @@ export async function createServer(options: ServerOptions): Promise<WijktafelSer
   }
   const admission = new Admission(config)
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
-  const serveStatic = createStaticHandler(config.clientDist)
+  const serveStatic = createStaticHandler(config.clientDist, config)
   let closing: Promise<void> | null = null
 
   const onRequest = async (req: IncomingMessage, res: ServerResponse) => {
