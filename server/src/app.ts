@@ -28,7 +28,7 @@ import { lockDataDir } from './persistence/DataDirLock.js'
 import { openSqliteBoardStore } from './persistence/SqliteBoardStore.js'
 import type { SqliteBoardStore } from './persistence/SqliteBoardStore.js'
 import { createBoardSchema } from './records/boardSchema.js'
-import { RoomManager } from './rooms/RoomManager.js'
+import { MemoryFullError, RoomManager } from './rooms/RoomManager.js'
 import { createRuleChain } from './rules/index.js'
 import { BoardVersions } from './versions/BoardVersions.js'
 
@@ -82,6 +82,7 @@ export async function createServer(options: ServerOptions): Promise<WijktafelSer
   const rules = createRuleChain(schema, config)
   const metrics = new Metrics({
     rooms: () => rooms.roomCount,
+    docBytes: () => rooms.docBytes,
     connections: () => rooms.connectionsByRole(),
   })
   const rooms: RoomManager = new RoomManager({
@@ -89,6 +90,8 @@ export async function createServer(options: ServerOptions): Promise<WijktafelSer
     roomIdleMs: config.roomIdleMs,
     compactAfterUpdates: config.compactAfterUpdates,
     limits: config,
+    maxRooms: config.maxRooms,
+    maxDocBytesInMemory: config.maxDocBytesInMemory,
     rules,
     metrics,
     log,
@@ -98,9 +101,11 @@ export async function createServer(options: ServerOptions): Promise<WijktafelSer
     versionStore &&
     new BoardVersions({ versions: versionStore, rooms, schema, limits: config, log })
   const sqlite = store as Partial<SqliteBoardStore>
+  const admission = new Admission(config, metrics)
   const services: BoardServices = {
     store,
     rooms,
+    admission,
     versions,
     assets,
     transaction: sqlite.transaction ? (write) => sqlite.transaction!(write) : null,
@@ -111,9 +116,8 @@ export async function createServer(options: ServerOptions): Promise<WijktafelSer
     maxAssetBytes,
     log,
   }
-  const admission = new Admission(config)
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
-  const serveStatic = createStaticHandler(config.clientDist, config)
+  const serveStatic = createStaticHandler(config.clientDist)
   let closing: Promise<void> | null = null
 
   const onRequest = async (req: IncomingMessage, res: ServerResponse) => {
@@ -137,6 +141,7 @@ export async function createServer(options: ServerOptions): Promise<WijktafelSer
     if (pathname === '/api' || pathname.startsWith('/api/')) {
       return handleApi(req, res, pathname, {
         store,
+        admission,
         maxBodyBytes: config.maxBodyBytes,
         log,
         closeConnections: (...args) => rooms.closeConnections(...args),
@@ -152,6 +157,11 @@ export async function createServer(options: ServerOptions): Promise<WijktafelSer
 
   const http = createHttpServer((req, res) => {
     onRequest(req, res).catch((error: unknown) => {
+      if (error instanceof MemoryFullError && !res.headersSent) {
+        // Every board in memory has people in it; one of them leaving makes room.
+        res.setHeader('Retry-After', '30')
+        return sendError(res, 503, 'memory_full', 'The server is busy: try again in a minute.')
+      }
       log(`internal error on ${req.method} ${splitUrl(req.url).pathname}: ${String(error)}`)
       if (!res.headersSent) sendError(res, 500, 'internal_error', 'Something went wrong.')
       else res.destroy()

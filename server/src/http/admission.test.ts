@@ -36,13 +36,25 @@ describe('normalizeOrigin', () => {
   })
 })
 
+const RATES = {
+  newConnectionsPerIpPerMinute: 120,
+  newConnectionBurstPerIp: 60,
+  boardsPerIpPerHour: 60,
+  boardBurstPerIp: 20,
+}
+const NO_METRICS = { refusedRequest: () => {} }
+
 describe('Admission', () => {
   it('counts per address and per board, and gives a slot back only once', () => {
-    const admission = new Admission({
-      maxConnectionsPerBoard: 2,
-      maxConnectionsPerIp: 2,
-      trustProxy: false,
-    })
+    const admission = new Admission(
+      {
+        maxConnectionsPerBoard: 2,
+        maxConnectionsPerIp: 2,
+        trustProxy: false,
+        ...RATES,
+      },
+      NO_METRICS,
+    )
     const release = admission.reserve('b1', '10.0.0.1')
     admission.reserve('b1', '10.0.0.2')
     expect(admission.check('b1', '10.0.0.3')).toEqual({ status: 503, reason: 'board_full' })
@@ -58,18 +70,51 @@ describe('Admission', () => {
 
   it('takes the address from X-Forwarded-For only behind a trusted proxy', () => {
     const req = request({ 'x-forwarded-for': '1.2.3.4, 203.0.113.7' }, '127.0.0.1')
-    const direct = new Admission({
-      maxConnectionsPerBoard: 1,
-      maxConnectionsPerIp: 1,
-      trustProxy: false,
-    })
-    const proxied = new Admission({
-      maxConnectionsPerBoard: 1,
-      maxConnectionsPerIp: 1,
-      trustProxy: true,
-    })
+    const direct = new Admission(
+      {
+        maxConnectionsPerBoard: 1,
+        maxConnectionsPerIp: 1,
+        trustProxy: false,
+        ...RATES,
+      },
+      NO_METRICS,
+    )
+    const proxied = new Admission(
+      {
+        maxConnectionsPerBoard: 1,
+        maxConnectionsPerIp: 1,
+        trustProxy: true,
+        ...RATES,
+      },
+      NO_METRICS,
+    )
     expect(direct.clientAddress(req)).toBe('127.0.0.1')
     expect(proxied.clientAddress(req)).toBe('203.0.113.7')
     expect(proxied.clientAddress(request({}, '127.0.0.1'))).toBe('127.0.0.1')
+  })
+
+  it('holds new connections and new boards per address, each in its own bucket', () => {
+    const refused: string[] = []
+    const admission = new Admission(
+      {
+        maxConnectionsPerBoard: 1,
+        maxConnectionsPerIp: 1,
+        trustProxy: false,
+        newConnectionsPerIpPerMinute: 60,
+        newConnectionBurstPerIp: 2,
+        boardsPerIpPerHour: 60,
+        boardBurstPerIp: 1,
+      },
+      { refusedRequest: (reason) => refused.push(reason) },
+      0,
+    )
+    expect(admission.newConnection('10.0.0.1', 0).ok).toBe(true)
+    expect(admission.newConnection('10.0.0.1', 0).ok).toBe(true)
+    expect(admission.newConnection('10.0.0.1', 0)).toEqual({ ok: false, retryAfterSeconds: 1 })
+    expect(admission.newBoard('10.0.0.1', 0).ok).toBe(true) // not the connections' bucket
+    expect(admission.newBoard('10.0.0.1', 0)).toEqual({ ok: false, retryAfterSeconds: 60 })
+    expect(admission.newBoard('10.0.0.2', 0).ok).toBe(true)
+    expect(admission.newConnection('10.0.0.1', 1000).ok).toBe(true)
+    expect(refused).toEqual(['too_many_boards'])
   })
 })

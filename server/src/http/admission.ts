@@ -1,9 +1,16 @@
 import type { IncomingMessage } from 'node:http'
+import { AddressBuckets } from '../limits/AddressBuckets.js'
+import type { AddressVerdict } from '../limits/AddressBuckets.js'
+import type { Metrics } from '../metrics/Metrics.js'
 
 export interface AdmissionLimits {
   maxConnectionsPerBoard: number
   maxConnectionsPerIp: number
   trustProxy: boolean
+  newConnectionsPerIpPerMinute: number
+  newConnectionBurstPerIp: number
+  boardsPerIpPerHour: number
+  boardBurstPerIp: number
 }
 
 /** Why an upgrade that passed the token check is still refused. */
@@ -13,13 +20,42 @@ export type AdmissionRefusal =
 /**
  * Counts open WebSockets per board and per client address. A slot is
  * taken before the upgrade and given back when the TCP socket closes, so an upgrade that
- * fails halfway cannot leak one [1].
+ * fails halfway cannot leak one [1]. Also the rates per client address of what is cheap to
+ * ask and dear to answer: new connections (each loads and encodes a board) and new boards
+ * (each stays on disk) [2].
  */
 export class Admission {
   private readonly perBoard = new Map<string, number>()
   private readonly perIp = new Map<string, number>()
+  private readonly newConnections: AddressBuckets
+  private readonly newBoards: AddressBuckets
 
-  constructor(private readonly limits: AdmissionLimits) {}
+  constructor(
+    private readonly limits: AdmissionLimits,
+    private readonly metrics: Pick<Metrics, 'refusedRequest'>,
+    now = performance.now(),
+  ) {
+    this.newConnections = new AddressBuckets(
+      { perHour: limits.newConnectionsPerIpPerMinute * 60, burst: limits.newConnectionBurstPerIp },
+      now,
+    )
+    this.newBoards = new AddressBuckets(
+      { perHour: limits.boardsPerIpPerHour, burst: limits.boardBurstPerIp },
+      now,
+    )
+  }
+
+  /** One new WebSocket from `address`; refused past newConnectionsPerIpPerMinute. */
+  newConnection(address: string, now = performance.now()): AddressVerdict {
+    return this.newConnections.take(address, now)
+  }
+
+  /** One new board (created or imported) from `address`; refused past boardsPerIpPerHour. */
+  newBoard(address: string, now = performance.now()): AddressVerdict {
+    const verdict = this.newBoards.take(address, now)
+    if (!verdict.ok) this.metrics.refusedRequest('too_many_boards')
+    return verdict
+  }
 
   /** The client's address for the per-address limit. */
   clientAddress(req: IncomingMessage): string {
@@ -90,3 +126,9 @@ function adjust(counts: Map<string, number>, key: string, by: number): void {
 
 // [1] ws's handleUpgrade gives up silently on a bad handshake (wrong key, wrong version),
 //     without calling back: counting on the WebSocket's close would never give that slot back.
+// [2] Per address, because per connection a script simply opens more connections. Behind a
+//     proxy (trustProxy) the address is the proxy's X-Forwarded-For entry. A whole meeting
+//     behind one community-centre router is one address: the defaults let 40 people open
+//     the board at once and reconnect after the Wi-Fi drops (config.ts [3]), and make 20
+//     boards in a row, while a loop that connects, syncs and disconnects, or that creates
+//     boards to fill the disk, is held to two connections a second and one board a minute.

@@ -15,6 +15,7 @@ import { readDocContent } from '../versions/docContent.js'
 import { boardAssetId, buildBoardFile, prepareImport } from '../versions/boardFile.js'
 import { buildActionsCsv } from './actionsCsv.js'
 import { ANY_ROLE, attachment, boardAccess } from './boardAccess.js'
+import { admitNewBoard } from './boardsApi.js'
 import { readBody, sendError, sendJson, sendMethodNotAllowed, splitUrl } from './respond.js'
 import type { BoardServices } from './services.js'
 
@@ -91,6 +92,8 @@ async function importBoard(
     res.setHeader('Connection', 'close')
     return sendError(res, 503, 'import_busy', 'Another board is being imported: try again soon.')
   }
+  // After the busy check: waiting for another person's import costs nothing.
+  if (!admitNewBoard(req, res, ctx.admission)) return
   importing.add(ctx)
   try {
     await importOne(req, res, ctx)

@@ -12,6 +12,7 @@ import { authenticate, bearerToken } from '../auth/authenticate.js'
 import { initialDocState } from '../boards/initialDocState.js'
 import type { Logger } from '../config.js'
 import type { BoardStore } from '../persistence/BoardStore.js'
+import type { Admission } from './admission.js'
 import { FACILITATOR, boardAccess } from './boardAccess.js'
 import { rotateLinks } from './linksApi.js'
 import {
@@ -25,6 +26,8 @@ import {
 
 export interface ApiContext {
   store: BoardStore
+  /** New boards per client address (admitNewBoard). */
+  admission: Admission
   maxBodyBytes: number
   /** Deletes a board everywhere: its rows, its room and its connections (4404). */
   deleteBoard(boardId: string): void
@@ -64,6 +67,7 @@ export async function handleApi(
 }
 
 async function createBoard(req: IncomingMessage, res: ServerResponse, ctx: ApiContext) {
+  if (!admitNewBoard(req, res, ctx.admission)) return
   const body = await readBody(req, ctx.maxBodyBytes)
   if (!body.ok) {
     return sendBodyError(res, body, `The body may be at most ${ctx.maxBodyBytes} bytes.`)
@@ -80,6 +84,30 @@ async function createBoard(req: IncomingMessage, res: ServerResponse, ctx: ApiCo
   )
   const response: CreateBoardResponse = { id, title: request.title, tokens }
   sendJson(res, 201, response)
+}
+
+/**
+ * Takes one of the address's new boards (POST /api/boards and /api/boards/import share
+ * them); false after answering 429 with Retry-After. Charged before the body is read, so a
+ * refused request (400, 413) costs as much as a board made [1].
+ */
+export function admitNewBoard(
+  req: IncomingMessage,
+  res: ServerResponse,
+  admission: Admission,
+): boolean {
+  const verdict = admission.newBoard(admission.clientAddress(req))
+  if (verdict.ok) return true
+  const minutes = Math.ceil(verdict.retryAfterSeconds / 60)
+  res.setHeader('Retry-After', String(verdict.retryAfterSeconds))
+  res.setHeader('Connection', 'close') // the body is not worth reading
+  sendError(
+    res,
+    429,
+    'too_many_boards',
+    `Many boards were made from this address just now: try again in ${minutes} minute(s).`,
+  )
+  return false
 }
 
 /**
@@ -119,3 +147,8 @@ function deleteBoard(req: IncomingMessage, res: ServerResponse, id: string, ctx:
   ctx.log(`deleted board ${id}`)
   res.writeHead(204, { 'Cache-Control': 'no-store' }).end()
 }
+
+// [1] Reading, parsing and judging the body is the work a script would make the server do:
+//     an import of 16 MiB takes seconds (boardFileApi.ts [3]). If only boards made counted,
+//     broken files would be free; a person who picks a wrong file twice loses two of
+//     boardBurstPerIp (20), which the bucket gives back within the hour.

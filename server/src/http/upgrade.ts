@@ -24,15 +24,17 @@ export interface UpgradeContext {
   isClosing(): boolean
 }
 
-type Refusal = { status: number; reason: RefusedConnectionReason }
+type Refusal = { status: number; reason: RefusedConnectionReason; retryAfterSeconds?: number }
 type Admitted = { boardId: string; role: Role; schema: DocSchema | null }
 
 /**
  * Decides on `/sync/<boardId>?token=...[&schema=...]` before any WebSocket exists: 400 for
  * another path or a malformed `schema` (SCHEMA_PARAM), 403 for a browser page of another
- * origin, 404 for a malformed or unknown board, 401 for a token that is not this board's,
- * 429 when the client's address has too many connections open, 503 when the board is full
- * or the server is shutting down.
+ * origin, 429 with Retry-After when the client's address opened too many connections in a
+ * short time (before any database work), 404 for a malformed or unknown board, 401 for a
+ * token that is not this board's, 429 when the client's address has too many connections
+ * open, 503 when the board is full, when no more boards fit in memory or when the server is
+ * shutting down.
  */
 export function handleUpgrade(
   req: IncomingMessage,
@@ -48,7 +50,7 @@ export function handleUpgrade(
   ctx.log(`UPGRADE ${pathname} ${'status' in decision ? decision.status : 101}`)
   if ('status' in decision) {
     ctx.metrics.refusedConnection(decision.reason)
-    return refuse(socket, decision.status)
+    return refuse(socket, decision.status, decision.retryAfterSeconds)
   }
   socket.once('close', ctx.admission.reserve(decision.boardId, address))
   ctx.wss.handleUpgrade(req, socket, head, (ws) => {
@@ -76,6 +78,11 @@ function decide(
   if (!originAllowed(req, ctx.allowedOrigins)) return { status: 403, reason: 'origin' }
   const boardId = match[1]!
   if (!isBoardId(boardId)) return { status: 404, reason: 'not_found' }
+  // Each admitted connection loads and encodes a board: a connect loop is held here [2].
+  const rate = ctx.admission.newConnection(address)
+  if (!rate.ok) {
+    return { status: 429, reason: 'connection_rate', retryAfterSeconds: rate.retryAfterSeconds }
+  }
   let role: Role | null
   try {
     if (!ctx.store.getBoard(boardId)) return { status: 404, reason: 'not_found' }
@@ -85,13 +92,18 @@ function decide(
     return { status: 503, reason: 'storage' }
   }
   if (!role) return { status: 401, reason: 'unauthorized' }
-  return ctx.admission.check(boardId, address) ?? { boardId, role, schema }
+  const full = ctx.admission.check(boardId, address)
+  if (full) return full
+  // Last: it may store and evict idle boards to make room (RoomManager [1]).
+  if (!ctx.rooms.makeRoomFor(boardId)) return { status: 503, reason: 'memory_full' }
+  return { boardId, role, schema }
 }
 
-function refuse(socket: Duplex, status: number): void {
+function refuse(socket: Duplex, status: number, retryAfterSeconds?: number): void {
   const text = `${STATUS_CODES[status] ?? 'Error'}\n`
   const headers = {
     ...SECURITY_HEADERS,
+    ...(retryAfterSeconds === undefined ? {} : { 'Retry-After': String(retryAfterSeconds) }),
     Connection: 'close',
     'Content-Type': 'text/plain; charset=utf-8',
     'Content-Length': String(Buffer.byteLength(text)),
@@ -103,3 +115,6 @@ function refuse(socket: Duplex, status: number): void {
 
 // [1] Without the parameter (a stock y-websocket client) nothing is compared, as before. A
 //     malformed one is counted with the other bad requests (`bad_path`) in the metrics.
+// [2] After the cheap checks of the request itself (path, origin, id format), which cost no
+//     token, and before the store is asked anything: a refused connection costs no database
+//     read. A connection refused later (401, 404, full) has used its token.

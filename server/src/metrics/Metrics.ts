@@ -10,6 +10,11 @@ export type RefusedConnectionReason =
   | 'board_full'
   | 'shutting_down'
   | 'storage'
+  | 'connection_rate'
+  | 'memory_full'
+
+/** Why an HTTP request was refused by a limit of the server as a whole (not by its input). */
+export type RefusedRequestReason = 'too_many_boards' | 'memory_full'
 
 /**
  * Why a message was refused. The connection is closed, except for `read_only` (a viewer's
@@ -48,6 +53,8 @@ export interface RoomMetrics {
 /** What is read at scrape time instead of being counted. */
 export interface MetricsSources {
   rooms(): number
+  /** Stored bytes of the boards in memory (RoomManager.docBytes). */
+  docBytes(): number
   connections(): Record<Role, number>
 }
 
@@ -67,6 +74,8 @@ export class Metrics implements RoomMetrics {
   private bytesSent = 0
   private readonly refusedConnections = new Map<string, number>()
   private readonly refusedMessages = new Map<string, number>()
+  private readonly refusedRequests = new Map<string, number>()
+  private readonly evictions = new Map<string, number>()
   private readonly persistCounts = PERSIST_BUCKETS.map(() => 0)
   private persistCount = 0
   private persistSum = 0
@@ -93,6 +102,15 @@ export class Metrics implements RoomMetrics {
 
   refusedMessage(reason: RefusedMessageReason): void {
     increment(this.refusedMessages, reason)
+  }
+
+  refusedRequest(reason: RefusedRequestReason): void {
+    increment(this.refusedRequests, reason)
+  }
+
+  /** A room left memory: `idle` after roomIdleMs, `memory` early to make room for another. */
+  roomEvicted(reason: 'idle' | 'memory'): void {
+    increment(this.evictions, reason)
   }
 
   persisted(seconds: number): void {
@@ -127,6 +145,18 @@ export class Metrics implements RoomMetrics {
 
     metric('wijktafel_rooms', 'gauge', 'Boards held in memory.', [['', this.sources.rooms()]])
     metric(
+      'wijktafel_doc_bytes_in_memory',
+      'gauge',
+      'Stored bytes (state plus log) of the boards held in memory.',
+      [['', this.sources.docBytes()]],
+    )
+    metric(
+      'wijktafel_room_evictions_total',
+      'counter',
+      'Boards that left memory, by reason (idle: roomIdleMs after the last left; memory: early, for another board).',
+      labelled('reason', this.evictions),
+    )
+    metric(
       'wijktafel_connections',
       'gauge',
       'Open WebSocket connections by role.',
@@ -155,6 +185,12 @@ export class Metrics implements RoomMetrics {
       'counter',
       'Messages refused (the connection is closed, except read_only and corrected_record), by reason.',
       labelled('reason', this.refusedMessages),
+    )
+    metric(
+      'wijktafel_refused_requests_total',
+      'counter',
+      'HTTP requests refused by a limit of the server (too_many_boards: 429, memory_full: 503), by reason.',
+      labelled('reason', this.refusedRequests),
     )
     lines.push(
       '# HELP wijktafel_persist_seconds Time to append one update to the database.',

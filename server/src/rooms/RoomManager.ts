@@ -10,7 +10,7 @@ import {
 } from '@wijktafel/shared'
 import type { DocSchema, Role } from '@wijktafel/shared'
 import type { Logger } from '../config.js'
-import type { RoomMetrics } from '../metrics/Metrics.js'
+import type { Metrics, RoomMetrics } from '../metrics/Metrics.js'
 import type { BoardStore } from '../persistence/BoardStore.js'
 import { GroupCommit } from '../persistence/GroupCommit.js'
 import { loadBoardDoc } from '../persistence/loadBoardDoc.js'
@@ -23,9 +23,12 @@ export interface RoomManagerOptions {
   roomIdleMs: number
   compactAfterUpdates: number
   limits: RoomLimits
+  /** Boards held in memory at most, and their stored bytes at most [1]. */
+  maxRooms: number
+  maxDocBytesInMemory: number
   /** What an update may write (createRuleChain). */
   rules: RuleChain
-  metrics: RoomMetrics
+  metrics: RoomMetrics & Pick<Metrics, 'roomEvicted' | 'refusedRequest'>
   log: Logger
   /**
    * Called when a room that had people in it leaves memory (the last one left ROOM_IDLE_MS
@@ -34,12 +37,23 @@ export interface RoomManagerOptions {
   onLastLeft?: (room: Room) => void
 }
 
+/** No board more fits in memory: every room there has people in it [1]. */
+export class MemoryFullError extends Error {
+  readonly code = 'memory_full'
+  constructor() {
+    super('the boards in memory are at maxRooms or maxDocBytesInMemory, and all are in use')
+    this.name = 'MemoryFullError'
+  }
+}
+
 /**
  * Keeps one Room per board that has connections, loading it from the store on the first
- * connection and evicting it roomIdleMs after the last one left.
+ * connection and evicting it roomIdleMs after the last one left, or earlier, least recently
+ * used first, when another board needs its place in memory [1].
  */
 export class RoomManager {
   private readonly rooms = new Map<string, Room>()
+  /** The rooms nobody is in, in the order they became idle (a Map keeps insertion order). */
   private readonly idleTimers = new Map<string, NodeJS.Timeout>()
   private connectionsAccepted = 0
   /** All rooms' updates of one tick go to the store in one transaction. */
@@ -51,6 +65,22 @@ export class RoomManager {
 
   get roomCount(): number {
     return this.rooms.size
+  }
+
+  /** Stored bytes (state plus log) of the boards in memory: kept by each room, no encode. */
+  get docBytes(): number {
+    let sum = 0
+    for (const room of this.rooms.values()) sum += room.storedBytes
+    return sum
+  }
+
+  /**
+   * Whether `boardId`'s room is in memory or one more fits, after storing and evicting the
+   * least recently used idle rooms as needed. The upgrade asks before accepting a socket,
+   * so a full server answers 503 instead of evicting a meeting.
+   */
+  makeRoomFor(boardId: string): boolean {
+    return this.rooms.has(boardId) || this.fitMemory(1)
   }
 
   /** Open connections of all rooms, by role. */
@@ -77,7 +107,9 @@ export class RoomManager {
       room = this.open(boardId)
     } catch (error) {
       this.options.log(`could not load board ${boardId}: ${String(error)}`)
-      socket.close(CloseCode.STORAGE_FAILED, 'storage unavailable')
+      // The upgrade made room just before (makeRoomFor); if another board took it, retry.
+      if (error instanceof MemoryFullError) socket.close(CloseCode.GOING_AWAY, 'server full')
+      else socket.close(CloseCode.STORAGE_FAILED, 'storage unavailable')
       return
     }
     const conn = room.add(socket, role, ++this.connectionsAccepted)
@@ -108,6 +140,7 @@ export class RoomManager {
     }
     let room = this.rooms.get(boardId)
     if (!room) {
+      if (!this.fitMemory(1)) throw this.memoryFull()
       room = new Room({
         boardId,
         store: this.options.store,
@@ -120,8 +153,32 @@ export class RoomManager {
         onStorageFailure: (failed) => this.forget(failed),
       })
       this.rooms.set(boardId, room)
+      // Its size is known only now: idle rooms make way for it too [1].
+      this.fitMemory(0)
     }
     return room
+  }
+
+  /**
+   * Evicts idle rooms, longest idle first, until `adding` more rooms fit under both limits;
+   * whether they do. Rooms with connections are never evicted.
+   */
+  private fitMemory(adding: 0 | 1): boolean {
+    const { maxRooms, maxDocBytesInMemory } = this.options
+    const fits = () =>
+      this.rooms.size + adding <= maxRooms &&
+      (adding ? this.docBytes < maxDocBytesInMemory : this.docBytes <= maxDocBytesInMemory)
+    for (const boardId of [...this.idleTimers.keys()]) {
+      if (fits()) return true
+      const room = this.rooms.get(boardId)
+      if (room && room.connectionCount === 0) this.evict(room, 'memory')
+    }
+    return fits()
+  }
+
+  private memoryFull(): MemoryFullError {
+    this.options.metrics.refusedRequest('memory_full')
+    return new MemoryFullError()
   }
 
   private leave(room: Room, conn: Connection): void {
@@ -137,13 +194,21 @@ export class RoomManager {
     const timer = setTimeout(() => {
       this.idleTimers.delete(room.boardId)
       if (room.connectionCount > 0) return
-      this.forget(room)
-      this.lastLeft(room)
-      room.compact()
-      room.destroy()
+      this.evict(room, 'idle')
     }, this.options.roomIdleMs)
     timer.unref()
+    // Deleted first, so the room moves to the end: the idle order is the order of last use.
+    this.idleTimers.delete(room.boardId)
     this.idleTimers.set(room.boardId, timer)
+  }
+
+  /** The one way a room leaves memory with its board kept: versioned, stored, freed. */
+  private evict(room: Room, reason: 'idle' | 'memory'): void {
+    this.forget(room)
+    this.lastLeft(room)
+    room.compact()
+    room.destroy()
+    this.options.metrics.roomEvicted(reason)
   }
 
   private lastLeft(room: Room): void {
@@ -162,6 +227,8 @@ export class RoomManager {
   readDoc<T>(boardId: string, use: (doc: Y.Doc) => T): T {
     const room = this.rooms.get(boardId)
     if (room) return use(room.doc)
+    // Held only for this call, but held all the same: it needs the place of a room.
+    if (!this.fitMemory(1)) throw this.memoryFull()
     const doc = loadBoardDoc(this.options.store.loadDoc(boardId))
     try {
       return use(doc)
@@ -173,7 +240,7 @@ export class RoomManager {
   /**
    * Runs `use` with the board's room, loading it if nobody is connected (it then leaves
    * memory after roomIdleMs like any room), so a change the server makes (a restore) is
-   * stored and sent like every other change.
+   * stored and sent like every other change. Throws MemoryFullError when it does not fit.
    */
   withRoom<T>(boardId: string, use: (room: Room) => T): T {
     const room = this.open(boardId)
@@ -235,3 +302,14 @@ function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data))
   return new Uint8Array(data)
 }
+
+// [1] A room costs memory by its document; the stored bytes (the state plus the log after
+//     it) are what RoomStorage already counts, never less than the encoded board. A board's
+//     size is known only once it is loaded, so the limits are checked before loading (one
+//     more room must fit, and the bytes must be under their limit) and idle rooms are
+//     evicted again after it: the bytes can pass their limit by at most the last board
+//     loaded. When every room in memory has people in it, a new board is refused (503 on
+//     the upgrade and on the HTTP routes that load a board) rather than a meeting evicted:
+//     the people of a refused board retry, the people of an evicted one would all have to
+//     reconnect and resync. Idle rooms go oldest first, through the same path as after
+//     roomIdleMs (an automatic version, then compaction): nothing is lost.
