@@ -3,15 +3,12 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createServer, type ServerOptions, type WijktafelServer } from '@wijktafel/server'
+import { LOOPBACK_RATES } from '../../helpers/loopbackRates.js'
 
-const CLIENT_DIST = join(
-  dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  '..',
-  'client',
-  'dist',
-)
+/** client/dist, or CLIENT_DIST: a private build, while others rebuild the shared one. */
+const CLIENT_DIST =
+  process.env.CLIENT_DIST ||
+  join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'client', 'dist')
 
 /** The real server with the built client, on a free loopback port and a temporary data dir. */
 export interface RunningApp {
@@ -28,6 +25,7 @@ export interface RunningApp {
 export async function startApp(settings: Partial<ServerOptions> = {}): Promise<RunningApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'wijktafel-e2e-'))
   const options = (port: number): ServerOptions => ({
+    ...LOOPBACK_RATES,
     ...settings,
     port,
     host: '127.0.0.1',
