@@ -21,6 +21,7 @@ import { performance } from 'node:perf_hooks'
 import { WebSocketServer } from 'ws'
 import type { TLSocketRoom as Room } from '@tldraw/sync-core'
 import type { UnknownRecord } from '@tldraw/store'
+import { LOOPBACK_RATES } from '../helpers/loopbackRates.js'
 
 export type ServerKind = 'ours' | 'ours-mem' | 'stock' | 'tldraw'
 
@@ -42,11 +43,12 @@ interface Running {
 
 /**
  * Every simulated client connects from 127.0.0.1, so the per-address connection cap (a
- * guard against one machine opening thousands of sockets) is lifted; per-board caps and
+ * guard against one machine opening thousands of sockets) is lifted, and so are the rates of
+ * new connections and boards per address; per-board caps and
  * message rate limits stay at their defaults. Spread, so it also runs against a server
  * build from before that option existed.
  */
-const LOOPBACK_CLIENTS = { maxConnectionsPerIp: 100_000 }
+const LOOPBACK_CLIENTS = { maxConnectionsPerIp: 100_000, ...LOOPBACK_RATES }
 
 async function startOurs(memory: boolean, dataDir: string): Promise<Running> {
   const { createServer } = await import('@wijktafel/server')

@@ -3,6 +3,7 @@ import type { ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
+import { LOOPBACK_RATES_ENV } from './loopbackRates.js'
 
 /** The built server: `pnpm test` builds it first; locally, `npx tsc -b server`. */
 export const SERVER_MAIN = fileURLToPath(new URL('../../server/dist/main.js', import.meta.url))
@@ -53,6 +54,7 @@ export async function startServerProcess(options: {
       PORT: String(options.port),
       DATA_DIR: options.dataDir,
       CLIENT_DIST: options.dataDir, // no client: this is about sync
+      ...LOOPBACK_RATES_ENV,
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

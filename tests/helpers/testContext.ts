@@ -11,6 +11,7 @@ import type { ServerOptions, WijktafelServer } from '@wijktafel/server'
 import type { BoardTemplate, CreateBoardResponse } from '@wijktafel/shared'
 import { MessageType } from '@wijktafel/shared'
 import * as authProtocol from 'y-protocols/auth'
+import { LOOPBACK_RATES } from './loopbackRates.js'
 
 export interface TestServer {
   server: WijktafelServer
@@ -62,6 +63,7 @@ export function testContext() {
       host: '127.0.0.1',
       port: 0,
       log: (line) => logs.push(line),
+      ...LOOPBACK_RATES,
       ...rest,
       persistence: persistence ?? { kind: 'sqlite', dataDir },
     })
