@@ -8,7 +8,19 @@
 import { performance } from 'node:perf_hooks'
 import { openRoom } from './load.js'
 import { SERVER_LABELS, startServer, type BenchServer, type ServerKind } from './servers.js'
-import { median, ms, pct, percentile, printTable, ratio, rotated, sleep } from './support.js'
+import {
+  cpuPerDelivery,
+  median,
+  ms,
+  pct,
+  percentile,
+  printTable,
+  ratio,
+  rotated,
+  sleep,
+  us,
+} from './support.js'
+import { recordVsStock } from './targets.js'
 
 export interface LatencyOptions {
   kinds: ServerKind[]
@@ -27,6 +39,8 @@ interface RoundResult {
   /** Shares of one core while recording: the server process, and this one (all clients). */
   serverCpu: number
   clientCpu: number
+  /** Server CPU time per edit delivered to a client, µs (presence included, as sent). */
+  serverMicrosPerDelivery: number
 }
 
 async function oneRound(
@@ -36,7 +50,7 @@ async function oneRound(
 ): Promise<RoundResult> {
   const board = await server.openBoard(`latency ${size}`)
   const sink = { recording: false, latencies: [] as number[] }
-  const cpu = { server: NaN, client: NaN }
+  const cpu = { server: NaN, client: NaN, perDelivery: NaN }
   const room = await openRoom(
     server,
     board,
@@ -55,6 +69,7 @@ async function oneRound(
     const wallMicros = (performance.now() - t0) * 1000
     const c1 = process.cpuUsage(c0)
     const s1 = await server.sample()
+    cpu.perDelivery = cpuPerDelivery(s1.cpuMicros - s0.cpuMicros, sink.latencies.length)
     cpu.server = (s1.cpuMicros - s0.cpuMicros) / wallMicros
     cpu.client = (c1.user + c1.system) / wallMicros
     room.stop()
@@ -71,6 +86,7 @@ async function oneRound(
     count: xs.length,
     serverCpu: cpu.server,
     clientCpu: cpu.client,
+    serverMicrosPerDelivery: cpu.perDelivery,
   }
 }
 
@@ -96,10 +112,12 @@ export async function runLatency(o: LatencyOptions): Promise<void> {
       const base = results.get(`${size}/stock`)
       const baseP50 = base ? median(base.map((r) => r.p50)) : NaN
       const baseP99 = base ? median(base.map((r) => r.p99)) : NaN
+      const baseCpu = base ? median(base.map((r) => r.serverMicrosPerDelivery)) : NaN
       for (const kind of o.kinds) {
         const rs = results.get(`${size}/${kind}`)!
         const p50 = median(rs.map((r) => r.p50))
         const p99 = median(rs.map((r) => r.p99))
+        const cpu = median(rs.map((r) => r.serverMicrosPerDelivery))
         rows.push([
           `${size} clients, ${SERVER_LABELS[kind]}`,
           ms(p50),
@@ -109,8 +127,15 @@ export async function runLatency(o: LatencyOptions): Promise<void> {
           rs.map((r) => ms(r.p99)).join(' / '),
           String(Math.round(median(rs.map((r) => r.count)))),
           pct(median(rs.map((r) => r.serverCpu))),
+          us(cpu),
+          ratio(cpu, baseCpu),
           pct(median(rs.map((r) => r.clientCpu))),
         ])
+        if (kind !== 'ours') continue
+        const where = `${size} clients, one room`
+        recordVsStock(`latency p50, ${where}`, p50, baseP50, ms, 'ms')
+        recordVsStock(`latency p99, ${where}`, p99, baseP99, ms, 'ms')
+        recordVsStock(`server CPU per delivered edit, ${where}`, cpu, baseCpu, us, 'µs')
       }
     }
     printTable(
@@ -125,6 +150,8 @@ export async function runLatency(o: LatencyOptions): Promise<void> {
         'p99 per round',
         'deliveries/round',
         'server CPU',
+        'server µs/delivery',
+        'vs stock',
         'clients CPU',
       ],
       rows,

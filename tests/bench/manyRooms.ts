@@ -8,7 +8,20 @@
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { openRoom, type LoadedRoom } from './load.js'
 import { SERVER_LABELS, startServer, type ServerKind } from './servers.js'
-import { mb, median, ms, pct, percentile, printTable, ratio, rotated, sleep } from './support.js'
+import {
+  cpuPerDelivery,
+  mb,
+  median,
+  ms,
+  pct,
+  percentile,
+  printTable,
+  ratio,
+  rotated,
+  sleep,
+  us,
+} from './support.js'
+import { recordVsStock } from './targets.js'
 
 export interface ManyRoomsOptions {
   kinds: ServerKind[]
@@ -25,6 +38,8 @@ interface RoundResult {
   p99: number
   deliveries: number
   serverCpu: number
+  /** Server CPU time per edit delivered to a client, µs. */
+  serverMicrosPerDelivery: number
   serverElu: number
   rssMb: number
   heapMb: number
@@ -76,11 +91,13 @@ async function oneRound(kind: ServerKind, o: ManyRoomsOptions): Promise<RoundRes
     const wallMicros = (performance.now() - t0) * 1000
     const c1 = process.cpuUsage(c0)
     const s1 = await server.sample()
+    const deliveries = sink.latencies.length
     return {
       p50: percentile(sink.latencies, 50),
       p99: percentile(sink.latencies, 99),
-      deliveries: sink.latencies.length,
+      deliveries,
       serverCpu: (s1.cpuMicros - s0.cpuMicros) / wallMicros,
+      serverMicrosPerDelivery: cpuPerDelivery(s1.cpuMicros - s0.cpuMicros, deliveries),
       serverElu: s1.elu,
       rssMb: s1.rss / 2 ** 20,
       heapMb: s1.heapUsed / 2 ** 20,
@@ -121,6 +138,11 @@ export async function runManyRooms(o: ManyRoomsOptions): Promise<void> {
       .map((r) => ms(r.p99))
       .join(' / '),
     pct(med(kind, (r) => r.serverCpu)),
+    us(med(kind, (r) => r.serverMicrosPerDelivery)),
+    ratio(
+      med(kind, (r) => r.serverMicrosPerDelivery),
+      med('stock', (r) => r.serverMicrosPerDelivery),
+    ),
     pct(med(kind, (r) => r.serverElu)),
     mb(med(kind, (r) => r.rssMb) * 2 ** 20),
     mb(med(kind, (r) => r.heapMb) * 2 ** 20),
@@ -138,6 +160,8 @@ export async function runManyRooms(o: ManyRoomsOptions): Promise<void> {
       'p99 vs stock',
       'p99 per round',
       'server CPU',
+      'server µs/delivery',
+      'vs stock',
       'server loop busy',
       'server RSS MB',
       'server heap MB',
@@ -145,5 +169,17 @@ export async function runManyRooms(o: ManyRoomsOptions): Promise<void> {
       'clients loop lag p99 ms',
     ],
     rows,
+  )
+  if (!results.has('ours')) return
+  const where = `${o.boards} boards x ${o.clientsPerBoard} clients`
+  const p99 = (r: RoundResult) => r.p99
+  const cpu = (r: RoundResult) => r.serverMicrosPerDelivery
+  recordVsStock(`latency p99, ${where}`, med('ours', p99), med('stock', p99), ms, 'ms')
+  recordVsStock(
+    `server CPU per delivered edit, ${where}`,
+    med('ours', cpu),
+    med('stock', cpu),
+    us,
+    'µs',
   )
 }

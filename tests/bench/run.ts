@@ -8,7 +8,8 @@
  * Knobs (environment):
  *   SCENARIOS=1,2,3,4,5         which scenarios
  *   SERVERS=ours,ours-mem,stock,tldraw   servers compared in 1-3 (ours-mem: our server
- *                               with SQLite in memory, to show what the disk costs)
+ *                               with SQLite in memory, to show what the disk costs;
+ *                               ours-1tx: one commit per update, as before group commit)
  *   ROUNDS=2                    alternating rounds per server in 1 and 2
  *   S1_SIZES=2,10,40 S1_SECONDS=6 S1_EDIT_HZ=2 S1_CURSOR_HZ=20
  *   S2_BOARDS=100 S2_CLIENTS=10 S2_EDIT_HZ=2 S2_SECONDS=10
@@ -28,6 +29,7 @@ import { runLatency } from './latency.js'
 import { runManyRooms } from './manyRooms.js'
 import { parseKinds } from './servers.js'
 import { knob, printTable } from './support.js'
+import { printTargets } from './targets.js'
 
 const list = (name: string, fallback: string) =>
   (process.env[name] || fallback).split(',').map((s) => s.trim())
@@ -55,6 +57,11 @@ function commitCost(synchronous: 'FULL' | 'NORMAL'): number {
   }
 }
 
+const loadAverage = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ')
+
 function printMachine(when: string): void {
   const cpu = cpus()
   printTable(
@@ -64,12 +71,7 @@ function printMachine(when: string): void {
       ['CPU', `${cpu.length} x ${cpu[0]?.model ?? '?'}`],
       ['memory', `${(totalmem() / 2 ** 30).toFixed(1)} GiB`],
       ['kernel, Node', `Linux ${release()}, Node ${process.version}`],
-      [
-        'load average 1/5/15 min',
-        loadavg()
-          .map((l) => l.toFixed(2))
-          .join(' / '),
-      ],
+      ['load average 1/5/15 min', loadAverage()],
       ['SQLite WAL commit, synchronous=FULL', `${commitCost('FULL').toFixed(3)} ms`],
       ['SQLite WAL commit, synchronous=NORMAL', `${commitCost('NORMAL').toFixed(3)} ms`],
     ],
@@ -80,6 +82,7 @@ async function main(): Promise<void> {
   // Every y-websocket provider adds a process 'exit' listener; 1,000 of them are expected.
   process.setMaxListeners(0)
   const started = performance.now()
+  const loadAtStart = loadAverage()
   printMachine('start')
   if (scenarios.has('1')) {
     await runLatency({
@@ -127,6 +130,11 @@ async function main(): Promise<void> {
     })
   }
   printMachine(`end, after ${((performance.now() - started) / 60_000).toFixed(1)} min`)
+  // Last, so the table of targets is what a reader sees first at the bottom.
+  const cpu = cpus()
+  printTargets(
+    `${cpu.length} x ${cpu[0]?.model ?? '?'}, load average (1/5/15 min) ${loadAtStart} at the start, ${loadAverage()} at the end`,
+  )
 }
 
 main().then(

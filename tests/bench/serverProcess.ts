@@ -7,6 +7,8 @@
  * Kinds:
  *   ours      our server, SQLite WAL synchronous=FULL, token auth, validation (as built)
  *   ours-mem  our server with SQLite in memory: the same code without disk writes
+ *   ours-1tx  our server on the same SQLite file store without its `transaction`: the group
+ *             commit then commits each update on its own, one fsync per update, as before
  *   stock     @y/websocket-server 0.1.1 `setupWSConnection` on ws 8, no persistence, no auth
  *   tldraw    @tldraw/sync-core 5.4.2 TLSocketRoom, one SQLite file per room (WAL, FULL)
  *
@@ -22,8 +24,9 @@ import { WebSocketServer } from 'ws'
 import type { TLSocketRoom as Room } from '@tldraw/sync-core'
 import type { UnknownRecord } from '@tldraw/store'
 import { LOOPBACK_RATES } from '../helpers/loopbackRates.js'
+import type { ServerOptions } from '@wijktafel/server'
 
-export type ServerKind = 'ours' | 'ours-mem' | 'stock' | 'tldraw'
+export type ServerKind = 'ours' | 'ours-mem' | 'ours-1tx' | 'stock' | 'tldraw'
 
 export interface ServerSample {
   type: 'sample'
@@ -50,13 +53,22 @@ interface Running {
  */
 const LOOPBACK_CLIENTS = { maxConnectionsPerIp: 100_000, ...LOOPBACK_RATES }
 
-async function startOurs(memory: boolean, dataDir: string): Promise<Running> {
-  const { createServer } = await import('@wijktafel/server')
+type OursKind = 'ours' | 'ours-mem' | 'ours-1tx'
+
+async function startOurs(kind: OursKind, dataDir: string): Promise<Running> {
+  const { createServer, openSqliteBoardStore, DATABASE_FILE } = await import('@wijktafel/server')
+  let persistence: ServerOptions['persistence'] = { kind: 'sqlite', dataDir }
+  if (kind === 'ours-mem') persistence = { kind: 'memory' }
+  if (kind === 'ours-1tx') {
+    // The same file and PRAGMAs; without `transaction` every append is its own commit.
+    const { transaction: _, ...store } = openSqliteBoardStore(join(dataDir, DATABASE_FILE))
+    persistence = { kind: 'store', store }
+  }
   const server = await createServer({
     ...LOOPBACK_CLIENTS,
     port: 0,
     host: '127.0.0.1',
-    persistence: memory ? { kind: 'memory' } : { kind: 'sqlite', dataDir },
+    persistence,
     // Rooms stay loaded for the memory figures; compaction stays at its default.
     roomIdleMs: 10 * 60_000,
     log: () => {},
@@ -131,8 +143,8 @@ async function main(): Promise<void> {
   const kind = process.argv[2] as ServerKind
   const dataDir = mkdtempSync(join(tmpdir(), `wijktafel-bench-${kind}-`))
   const running =
-    kind === 'ours' || kind === 'ours-mem'
-      ? await startOurs(kind === 'ours-mem', dataDir)
+    kind === 'ours' || kind === 'ours-mem' || kind === 'ours-1tx'
+      ? await startOurs(kind, dataDir)
       : kind === 'stock'
         ? await startStock()
         : kind === 'tldraw'

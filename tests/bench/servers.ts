@@ -14,6 +14,7 @@ export type { ServerKind, ServerSample } from './serverProcess.js'
 export const SERVER_LABELS: Record<ServerKind, string> = {
   ours: 'ours (SQLite FULL)',
   'ours-mem': 'ours (SQLite :memory:)',
+  'ours-1tx': 'ours, a commit per update (FULL)',
   stock: '@y/websocket-server 0.1.1',
   tldraw: 'tldraw TLSocketRoom 5.4.2',
 }
@@ -71,7 +72,7 @@ export async function startServer(kind: ServerKind): Promise<BenchServer> {
     url,
     pid: child.pid!,
     async openBoard(title) {
-      if (kind === 'ours' || kind === 'ours-mem') {
+      if (kind.startsWith('ours')) {
         const board = await createBoard(url, title)
         return { roomId: board.id, token: board.tokens.editor }
       }

@@ -39,6 +39,16 @@ export function knob(name: string, fallback: number): number {
 }
 
 export const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '-')
+/** Microseconds, whole. */
+export const us = (value: number) => (Number.isFinite(value) ? value.toFixed(0) : '-')
+
+/**
+ * A server's CPU time per update it delivered, µs: independent of how busy the clients
+ * (which share the machine) were, unlike latency.
+ */
+export function cpuPerDelivery(cpuMicros: number, deliveries: number): number {
+  return deliveries > 0 ? cpuMicros / deliveries : Number.NaN
+}
 export const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1)
 export const kb = (bytes: number) => (bytes / 1024).toFixed(1)
 /** A share of one CPU core as a percentage. */

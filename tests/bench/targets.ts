@@ -30,6 +30,29 @@ export function recordTarget(row: TargetRow): void {
   rows.push(row)
 }
 
+/**
+ * A target "at most 1.1× the stock server" (issue 14, group commit): our median against
+ * stock's, from the same run. Not recorded when stock was not measured.
+ */
+export function recordVsStock(
+  target: string,
+  ours: number,
+  stock: number,
+  format: (value: number) => string,
+  unit: string,
+): void {
+  if (!Number.isFinite(stock)) return
+  const ratio = Number.isFinite(ours / stock) ? ours / stock : null
+  recordTarget({
+    target,
+    ours: `${format(ours)} ${unit}`,
+    reference: `${format(stock)} ${unit} (stock)`,
+    ratio,
+    limit: '≤ 1.1× stock',
+    met: ratio === null ? null : ratio <= 1.1,
+  })
+}
+
 export function recordedTargets(): readonly TargetRow[] {
   return rows
 }

@@ -59,7 +59,15 @@ export class GroupCommit {
     }
     const seconds = (performance.now() - started) / 1000
     batch.forEach((entry, i) => entry.writer.stored(entry.update, ids[i]!, seconds))
-    for (const writer of writers) writer.committed()
+    for (const writer of writers) {
+      try {
+        writer.committed()
+      } catch (error) {
+        // A bug must cost one room, never the process (this runs outside any handler) or
+        // the other rooms of the batch, which would wait forever.
+        writer.failed(error)
+      }
+    }
   }
 
   private write(batch: readonly { writer: CommitWriter; update: Uint8Array }[]): number[] {
