@@ -11,6 +11,7 @@ import { Admission } from './http/admission.js'
 import { handleAssets, isAssetsPath } from './http/assetsApi.js'
 import { handleBoardFiles, isBoardFilePath } from './http/boardFileApi.js'
 import { handleApi } from './http/boardsApi.js'
+import { handleMetrics } from './http/metricsEndpoint.js'
 import type { BoardServices } from './http/services.js'
 import { handleVersions, isVersionsPath } from './http/versionsApi.js'
 import {
@@ -130,8 +131,7 @@ export async function createServer(options: ServerOptions): Promise<WijktafelSer
       return sendHealth(res, store, metrics)
     }
     if (pathname === '/metrics') {
-      if (req.method !== 'GET') return sendMethodNotAllowed(res, ['GET'])
-      return sendMetrics(res, metrics.render())
+      return handleMetrics(req, res, config.metricsToken, () => metrics.render())
     }
     if (isAssetsPath(pathname)) {
       return handleAssets(req, res, pathname, { store, assets, maxAssetBytes, log })
@@ -249,15 +249,6 @@ function sendHealth(res: ServerResponse, store: BoardStore, metrics: Metrics): v
     return sendJson(res, 503, { ok: false, error: 'database refuses writes' })
   }
   sendJson(res, 200, { ok: true })
-}
-
-function sendMetrics(res: ServerResponse, text: string): void {
-  res.writeHead(200, {
-    'Content-Type': 'text/plain; version=0.0.4; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    'Cache-Control': 'no-store',
-  })
-  res.end(text)
 }
 
 function makeDir(dir: string): string {

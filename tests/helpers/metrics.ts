@@ -1,6 +1,14 @@
+/**
+ * The METRICS_TOKEN of every server the tests start (testContext, serverProcess): /metrics
+ * is off without one.
+ */
+export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789'
+
 /** Reads `GET /metrics` into `name{labels}` -> value, e.g. `wijktafel_rooms` or `wijktafel_refused_messages_total{reason="malformed"}`. */
 export async function readMetrics(url: string): Promise<Map<string, number>> {
-  const res = await fetch(`${url}/metrics`)
+  const res = await fetch(`${url}/metrics`, {
+    headers: { Authorization: `Bearer ${TEST_METRICS_TOKEN}` },
+  })
   if (res.status !== 200) throw new Error(`GET /metrics answered ${res.status}`)
   return parseMetrics(await res.text())
 }

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { LOOPBACK_RATES_ENV } from './loopbackRates.js'
+import { TEST_METRICS_TOKEN } from './metrics.js'
 
 /** The built server: `pnpm test` builds it first; locally, `npx tsc -b server`. */
 export const SERVER_MAIN = fileURLToPath(new URL('../../server/dist/main.js', import.meta.url))
@@ -55,6 +56,7 @@ export async function startServerProcess(options: {
       DATA_DIR: options.dataDir,
       CLIENT_DIST: options.dataDir, // no client: this is about sync
       ...LOOPBACK_RATES_ENV,
+      METRICS_TOKEN: TEST_METRICS_TOKEN,
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -12,6 +12,7 @@ import type { BoardTemplate, CreateBoardResponse } from '@wijktafel/shared'
 import { MessageType } from '@wijktafel/shared'
 import * as authProtocol from 'y-protocols/auth'
 import { LOOPBACK_RATES } from './loopbackRates.js'
+import { TEST_METRICS_TOKEN } from './metrics.js'
 
 export interface TestServer {
   server: WijktafelServer
@@ -64,6 +65,7 @@ export function testContext() {
       port: 0,
       log: (line) => logs.push(line),
       ...LOOPBACK_RATES,
+      metricsToken: TEST_METRICS_TOKEN,
       ...rest,
       persistence: persistence ?? { kind: 'sqlite', dataDir },
     })

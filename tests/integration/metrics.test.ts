@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseMetrics } from '../helpers/metrics.js'
+import { parseMetrics, TEST_METRICS_TOKEN } from '../helpers/metrics.js'
 import { geoShape, putRecords } from '../helpers/records.js'
 import { createBoard, testContext } from '../helpers/testContext.js'
 import { waitFor, waitForSynced } from '../helpers/waitFor.js'
@@ -21,7 +21,9 @@ describe('GET /metrics', () => {
     bad.ws.send('not binary')
     await waitFor(() => bad.closed !== null, { message: 'the bad socket is closed' })
 
-    const res = await fetch(`${server.url}/metrics`)
+    const res = await fetch(`${server.url}/metrics`, {
+      headers: { Authorization: `Bearer ${TEST_METRICS_TOKEN}` },
+    })
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8')
     const text = await res.text()
@@ -49,6 +51,37 @@ describe('GET /metrics', () => {
     expect(m.get('wijktafel_persist_seconds_sum')).toBeGreaterThan(0)
     expect(m.get('wijktafel_compactions_total')).toBe(1)
     expect(m.get('wijktafel_storage_failing')).toBe(0)
+  })
+
+  it('is off without METRICS_TOKEN, and answers only the right bearer token with one', async () => {
+    const off = await startServer({ metricsToken: null })
+    const unset = await fetch(`${off.url}/metrics`, {
+      headers: { Authorization: `Bearer ${TEST_METRICS_TOKEN}` },
+    })
+    expect(unset.status).toBe(404)
+    expect(await unset.json()).toEqual({
+      code: 'not_found',
+      error: 'Metrics are off: set METRICS_TOKEN.',
+    })
+
+    const server = await startServer({ metricsToken: TEST_METRICS_TOKEN })
+    const ask = (authorization?: string) =>
+      fetch(`${server.url}/metrics`, authorization ? { headers: { authorization } } : {})
+    for (const wrong of [
+      undefined,
+      `Bearer ${TEST_METRICS_TOKEN}x`,
+      `Bearer ${TEST_METRICS_TOKEN.slice(1)}`,
+      `Basic ${TEST_METRICS_TOKEN}`,
+      TEST_METRICS_TOKEN,
+    ]) {
+      const res = await ask(wrong)
+      expect(res.status, String(wrong)).toBe(401)
+      expect(res.headers.get('www-authenticate')).toBe('Bearer')
+      expect(await res.text()).not.toContain('wijktafel_')
+    }
+    const right = await ask(`Bearer ${TEST_METRICS_TOKEN}`)
+    expect(right.status).toBe(200)
+    expect(parseMetrics(await right.text()).get('wijktafel_rooms')).toBe(0)
   })
 
   it('/healthz answers 503 when the database does not answer', async () => {
