@@ -25,6 +25,10 @@ export const ar: Record<MessageKey, string> = {
   'start.recent': 'فُتحت من قبل',
   'start.titleMissing': 'أعطِ اللوحة اسمًا.',
   'start.failed': 'تعذّر إنشاء اللوحة. حاول مرة أخرى.',
+  'start.tooManyBoards':
+    'أُنشئت لوحات كثيرة من هذه الشبكة قبل قليل. حاول مرة أخرى بعد {minutes} دقيقة.',
+  'start.tooManyBoards.oneMinute':
+    'أُنشئت لوحات كثيرة من هذه الشبكة قبل قليل. حاول مرة أخرى بعد دقيقة.',
   'share.button': 'مشاركة',
   'share.title': 'ادعُ الآخرين',
   'share.editorLink': 'رابط للمشاركة',

@@ -26,6 +26,10 @@ export const en: Record<MessageKey, string> = {
   'start.recent': 'Opened before',
   'start.titleMissing': 'Give the board a name.',
   'start.failed': 'The board could not be created. Please try again.',
+  'start.tooManyBoards':
+    'Many boards were just made from this network. Please try again in {minutes} minutes.',
+  'start.tooManyBoards.oneMinute':
+    'Many boards were just made from this network. Please try again in a minute.',
   'board.loading': 'Loading the board…',
   'board.notFound': 'This board does not exist (any more).',
   'board.badLink': 'This link does not work (any more). Ask the facilitator for the new link.',

@@ -25,6 +25,10 @@ export const nl = {
   'start.recent': 'Eerder geopend',
   'start.titleMissing': 'Geef het bord een naam.',
   'start.failed': 'Het bord kon niet gemaakt worden. Probeer het nog eens.',
+  'start.tooManyBoards':
+    'Er zijn net veel borden gemaakt vanaf dit netwerk. Probeer het over {minutes} minuten opnieuw.',
+  'start.tooManyBoards.oneMinute':
+    'Er zijn net veel borden gemaakt vanaf dit netwerk. Probeer het over een minuut opnieuw.',
   'board.loading': 'Bord laden…',
   'board.notFound': 'Dit bord bestaat niet (meer).',
   'board.badLink': 'Deze link werkt niet (meer). Vraag de gespreksleider om de nieuwe link.',

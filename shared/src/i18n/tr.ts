@@ -24,6 +24,10 @@ export const tr: Record<MessageKey, string> = {
   'start.recent': 'Daha önce açılanlar',
   'start.titleMissing': 'Panoya bir ad verin.',
   'start.failed': 'Pano oluşturulamadı. Bir daha deneyin.',
+  'start.tooManyBoards':
+    'Bu ağdan az önce çok pano oluşturuldu. {minutes} dakika sonra yeniden deneyin.',
+  'start.tooManyBoards.oneMinute':
+    'Bu ağdan az önce çok pano oluşturuldu. Bir dakika sonra yeniden deneyin.',
   'share.button': 'Paylaş',
   'share.title': 'Başkalarını davet et',
   'share.editorLink': 'Katılmak için bağlantı',
