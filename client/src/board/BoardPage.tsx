@@ -22,6 +22,14 @@ export function BoardPage({ boardId }: { boardId: string }) {
   const userName = useSession((s) => s.user.name)
 
   useEffect(() => {
+    // A new link pasted into this tab changes only the fragment, which loads nothing: open
+    // the board again with it (e.g. the new link after the old one was revoked, 4401).
+    const reopen = () => location.reload()
+    window.addEventListener('hashchange', reopen)
+    return () => window.removeEventListener('hashchange', reopen)
+  }, [])
+
+  useEffect(() => {
     if (!isToken(token)) {
       setState({ kind: 'error', message: 'board.noToken' })
       return
