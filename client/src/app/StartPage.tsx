@@ -1,5 +1,7 @@
 import { MAX_TITLE_LENGTH, parseCreateBoardRequest, type BoardTemplate } from '@wijktafel/shared'
-import { useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
+import { ForgetRecentButton } from '../board/forget/ForgetRecentButton'
+import { finishPendingForget } from '../board/forget/forgetBoard'
 import { ImportBoard } from '../board/record/ImportBoard'
 import { useSession } from '../state/session'
 import { boardLink, createBoard } from './api'
@@ -17,6 +19,14 @@ export function StartPage() {
   const [title, setTitle] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  // Off unless asked: on a shared laptop the next person must not find the link [2].
+  const [remember, setRemember] = useState(false)
+  const [forgetFailed, setForgetFailed] = useState(false)
+
+  useEffect(() => {
+    // The board page asked to forget a board: its offline copy is closed now.
+    void finishPendingForget().then((done) => setForgetFailed(done === false))
+  }, [])
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault()
@@ -30,7 +40,7 @@ export function StartPage() {
     setError(null)
     try {
       const board = await createBoard(parsed.value)
-      openNewBoard(board)
+      openNewBoard(board, remember)
     } catch (err) {
       setError(t(err instanceof TypeError ? 'record.error.offline' : 'start.failed'))
       setBusy(false)
@@ -66,11 +76,30 @@ export function StartPage() {
           </p>
         )}
         <TemplatePicker value={template} onChange={setTemplate} />
+        <div className="wt-remember">
+          <label className="wt-remember__label">
+            <input
+              type="checkbox"
+              checked={remember}
+              onChange={(e) => setRemember(e.target.checked)}
+              aria-describedby="remember-hint"
+            />
+            {t('remember.label')}
+          </label>
+          <p id="remember-hint" className="wt-remember__hint">
+            {t('remember.hint')}
+          </p>
+        </div>
         <button type="submit" className="wt-button wt-button--primary" disabled={busy}>
           {busy ? t('start.creating') : t('start.create')}
         </button>
       </form>
       <ImportBoard />
+      {forgetFailed && (
+        <p className="wt-error" role="alert">
+          {t('forget.failed')}
+        </p>
+      )}
       {recent.length > 0 && (
         <section className="wt-card" aria-labelledby="recent-title">
           <h2 id="recent-title">{t('start.recent')}</h2>
@@ -79,6 +108,7 @@ export function StartPage() {
               <li key={`${b.id}-${b.role}`}>
                 <a href={boardLink(b.id, b.token)}>{b.title}</a>{' '}
                 <span className="wt-role">{t(`role.${b.role}`)}</span>
+                <ForgetRecentButton board={b} />
               </li>
             ))}
           </ul>
@@ -91,3 +121,5 @@ export function StartPage() {
 // [1] Only an empty name can reach the parser's refusal: the input's maxLength and the fixed
 // template and language choices keep out the rest. A failed request (fetch's TypeError when
 // there is no network) gets the same words as the other places that talk to the server.
+// [2] "Onthoud mij op dit apparaat" (remember.label): unticked, the facilitator link lives in
+// this tab only (state/session.ts [1]); an imported board asks on its page (RememberPrompt).

@@ -19,6 +19,11 @@ export interface RecentBoard {
   role: Role
   token: string
   openedAt: number
+  /**
+   * Kept for this tab only (sessionStorage), never written to localStorage: a facilitator
+   * link the facilitator did not ask this device to remember [1].
+   */
+  tabOnly?: boolean
 }
 
 interface SessionState {
@@ -27,7 +32,13 @@ interface SessionState {
   recent: RecentBoard[]
   setLocale: (locale: Locale) => void
   setName: (name: string) => void
-  rememberBoard: (board: Omit<RecentBoard, 'openedAt'>) => void
+  /**
+   * Puts a board first in the list. A facilitator link new to this device is kept for this
+   * tab only until `setRemembered(id, true)`; one remembered before stays remembered.
+   */
+  rememberBoard: (board: Omit<RecentBoard, 'openedAt' | 'tabOnly'>) => void
+  /** Whether this device keeps the board's facilitator link after the tab closes. */
+  setRemembered: (id: string, remember: boolean) => void
   /** Drops every link to a board from this device's list (after the board was deleted). */
   forgetBoard: (id: string) => void
 }
@@ -45,6 +56,9 @@ const USER_COLORS = [
   '#4a7a0b',
 ]
 const MAX_RECENT = 12
+/** This tab's facilitator links that are not remembered on the device (sessionStorage). */
+export const TAB_BOARDS_KEY = 'wijktafel-tab-boards'
+export const SESSION_KEY = 'wijktafel-session'
 
 /** The first of the browser's languages we have ('ar-MA' → 'ar', 'tr-TR' → 'tr'), else Dutch. */
 function browserLocale(): Locale {
@@ -68,18 +82,70 @@ export const useSession = create<SessionState>()(
     (set) => ({
       locale: browserLocale(),
       user: newUser(),
-      recent: [],
+      recent: readTabBoards(),
       setLocale: (locale) => set({ locale }),
       setName: (name) => set((s) => ({ user: { ...s.user, name: name.trim().slice(0, 40) } })),
       rememberBoard: (board) =>
+        set((s) => {
+          const same = (b: RecentBoard) => b.id === board.id && b.role === board.role
+          const before = s.recent.find(same)
+          const tabOnly = board.role === 'facilitator' && (before ? !!before.tabOnly : true)
+          return {
+            recent: [
+              { ...board, openedAt: Date.now(), ...(tabOnly ? { tabOnly } : {}) },
+              ...s.recent.filter((b) => !same(b)),
+            ].slice(0, MAX_RECENT),
+          }
+        }),
+      setRemembered: (id, remember) =>
         set((s) => ({
-          recent: [
-            { ...board, openedAt: Date.now() },
-            ...s.recent.filter((b) => !(b.id === board.id && b.role === board.role)),
-          ].slice(0, MAX_RECENT),
+          recent: s.recent.map((b) => {
+            if (b.id !== id || b.role !== 'facilitator') return b
+            const { tabOnly: _, ...rest } = b
+            return remember ? rest : { ...rest, tabOnly: true }
+          }),
         })),
       forgetBoard: (id) => set((s) => ({ recent: s.recent.filter((b) => b.id !== id) })),
     }),
-    { name: 'wijktafel-session', version: 1 },
+    {
+      name: SESSION_KEY,
+      version: 1,
+      // The tab-only links go to sessionStorage, the rest to localStorage as before.
+      partialize: (s) => {
+        writeTabBoards(s.recent.filter((b) => b.tabOnly))
+        return { ...s, recent: s.recent.filter((b) => !b.tabOnly) }
+      },
+      merge: (persisted, current) => {
+        const stored = (persisted ?? {}) as Partial<SessionState>
+        const tab = current.recent.filter((b) => b.tabOnly)
+        const kept = (stored.recent ?? []).filter(
+          (b) => !tab.some((t) => t.id === b.id && t.role === b.role),
+        )
+        return { ...current, ...stored, recent: [...tab, ...kept] }
+      },
+    },
   ),
 )
+
+function readTabBoards(): RecentBoard[] {
+  try {
+    const list: unknown = JSON.parse(sessionStorage.getItem(TAB_BOARDS_KEY) ?? '[]')
+    return Array.isArray(list) ? (list as RecentBoard[]).filter((b) => b.tabOnly) : []
+  } catch {
+    return [] // no sessionStorage (tests, blocked storage)
+  }
+}
+
+function writeTabBoards(boards: RecentBoard[]): void {
+  try {
+    if (boards.length) sessionStorage.setItem(TAB_BOARDS_KEY, JSON.stringify(boards))
+    else sessionStorage.removeItem(TAB_BOARDS_KEY)
+  } catch {
+    // Blocked storage: the link still lives in the address bar of this tab.
+  }
+}
+
+// [1] A facilitator link is the key to the board: on a shared laptop the next person would
+//     find it in the recent list. So the facilitator decides (StartPage, RememberPrompt);
+//     until then the link lives in the tab (the address and sessionStorage) and is gone
+//     when the tab closes. Editor and viewer links are remembered as before.

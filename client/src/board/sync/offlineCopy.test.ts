@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest'
-import { offlineCopyName, quarantinedCopies, quarantineOfflineCopy } from './offlineCopy'
+import {
+  forgetOfflineCopies,
+  offlineCopyName,
+  quarantinedCopies,
+  quarantineOfflineCopy,
+} from './offlineCopy'
 import { reloadOnce, forgetReload } from './reloadOnce'
 import { MemoryStorage } from './storageKit'
 
@@ -27,6 +32,22 @@ describe('the offline copy of a board', () => {
       'wijktafel:abc',
       `wijktafel:abc:${at.getTime()}`,
     ])
+  })
+
+  test('forgotten, every copy of the board is named for deletion and its keys are gone', () => {
+    const storage = new MemoryStorage()
+    const at = new Date('2026-11-28T20:00:00Z')
+    quarantineOfflineCopy('abc', '4422', storage, at)
+    quarantineOfflineCopy('other', '4422', storage, at)
+    expect(forgetOfflineCopies('abc', storage).sort()).toEqual([
+      'wijktafel:abc',
+      `wijktafel:abc:${at.getTime()}`,
+    ])
+    expect(offlineCopyName('abc', storage)).toBe('wijktafel:abc')
+    expect(quarantinedCopies(storage).map((c) => c.boardId)).toEqual(['other'])
+    const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i) ?? '')
+    const values = keys.map((key) => storage.getItem(key) ?? '')
+    expect([...keys, ...values].join(' ')).not.toContain('abc')
   })
 
   test('without storage nothing is renamed, so nothing is lost either', () => {

@@ -2,7 +2,8 @@
  * Names of a board's offline copies (y-indexeddb databases). A board's copy is
  * `wijktafel:<boardId>` until it is quarantined: then that database is left exactly as it is
  * and the board opens a new, empty copy under a new name from then on, starting from the
- * server. A copy is never deleted: it may hold changes the server never acknowledged [1].
+ * server. A copy is never deleted: it may hold changes the server never acknowledged [1],
+ * unless the person asks this device to forget the board (`forgetOfflineCopies`).
  */
 const DEFAULT_PREFIX = 'wijktafel:'
 const CURRENT_KEY = 'wijktafel:offline-copy:'
@@ -54,6 +55,26 @@ export function quarantinedCopies(storage = localStorageOrNull()): QuarantinedCo
   } catch {
     return []
   }
+}
+
+/**
+ * Forgets the board's copies on this device: drops their names from localStorage and
+ * returns every database name the board used (current, first and quarantined), for the
+ * caller to delete (board/forget/forgetBoard.ts).
+ */
+export function forgetOfflineCopies(boardId: string, storage = localStorageOrNull()): string[] {
+  const names = new Set([DEFAULT_PREFIX + boardId, offlineCopyName(boardId, storage)])
+  const all = quarantinedCopies(storage)
+  for (const copy of all) if (copy.boardId === boardId) names.add(copy.name)
+  try {
+    storage?.removeItem(CURRENT_KEY + boardId)
+    const others = all.filter((copy) => copy.boardId !== boardId)
+    if (others.length) storage?.setItem(QUARANTINE_KEY, JSON.stringify(others))
+    else storage?.removeItem(QUARANTINE_KEY)
+  } catch {
+    // Blocked storage: the names were never written either.
+  }
+  return [...names]
 }
 
 function localStorageOrNull(): Storage | null {
