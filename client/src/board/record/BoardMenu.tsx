@@ -3,6 +3,7 @@ import {
   FileJson,
   History,
   ImageDown,
+  MonitorX,
   Save,
   Sheet,
   Trash2,
@@ -12,6 +13,7 @@ import { useEditor } from 'tldraw'
 import { useT } from '../../app/useT'
 import { useSession } from '../../state/session'
 import { useBoard } from '../BoardContext'
+import { ForgetBoardDialog } from '../forget/ForgetBoardDialog'
 import { InfographicDialog } from '../impact/infographic/InfographicDialog'
 import { download } from './api'
 import { DeleteBoardDialog } from './DeleteBoardDialog'
@@ -22,7 +24,7 @@ import { RecordDialog } from './RecordDialog'
 import './record.css'
 import { VersionsPanel } from './VersionsPanel'
 
-type Open = 'menu' | 'image' | 'infographic' | 'versions' | 'delete' | null
+type Open = 'menu' | 'image' | 'infographic' | 'versions' | 'delete' | 'forget' | null
 
 /**
  * "Bewaren": our menu for keeping what the table agreed. Everyone with a link saves pictures
@@ -124,6 +126,9 @@ export function BoardMenu() {
             t('record.menu.csv'),
             () => void fetchFile('actions.csv'),
           )}
+          {item(<MonitorX aria-hidden="true" size={24} />, t('forget.button'), () =>
+            setOpen('forget'),
+          )}
           {info.role === 'facilitator' &&
             item(
               <Trash2 aria-hidden="true" size={24} />,
@@ -146,6 +151,7 @@ export function BoardMenu() {
       />
       <InfographicDialog open={open === 'infographic'} onClose={() => setOpen(null)} />
       <VersionsPanel open={open === 'versions'} onClose={() => setOpen(null)} />
+      <ForgetBoardDialog open={open === 'forget'} onClose={() => setOpen(null)} />
       {info.role === 'facilitator' && (
         <DeleteBoardDialog open={open === 'delete'} onClose={() => setOpen(null)} />
       )}
