@@ -18,7 +18,10 @@ import type {
   RuleContext,
   RuleMap,
 } from '../rules/index.js'
+import { BOARD_SIZE_RULE } from '../rules/boardSizeRule.js'
+import { structureRule } from '../rules/structureRule.js'
 import { fitCloseReason } from './closeReason.js'
+import { updateStructure } from './updateStructure.js'
 
 /**
  * What to do with a client's update: apply `update` to the room's doc (null: it changes
@@ -41,6 +44,9 @@ export interface Correction {
 
 /** The reason of a refusal because Yjs could not apply the update at all. */
 export const UNAPPLIABLE = 'update could not be applied'
+
+/** The origin of a refused update taken back in the doc (see UpdateGuard.takeBack). */
+export const TAKEN_BACK = Symbol('taken back')
 
 /** Who sent an update: a Connection. */
 export interface Writer {
@@ -71,7 +77,9 @@ type UpdateChanges = Record<RuleMap, Map<string, KeyChange>>
  * keys it changes; only those are judged, by the rule chain [1]. An accepted update is
  * handed back as the part the shadow integrated [2]. A key the rules refuse is put back in
  * the shadow, and the update comes back merged with that correction [4]. An update refused
- * whole poisons the shadow, which is then rebuilt from the real doc.
+ * whole costs O(update), whatever the board's size [6]: most never reach the shadow, the
+ * rest are taken back key by key; only the few kinds that cannot be are followed by a
+ * rebuild of the shadow from the real doc.
  */
 export class UpdateGuard {
   private shadow!: Y.Doc
@@ -81,6 +89,8 @@ export class UpdateGuard {
   private roots: RootWrite[] = []
   /** The shadow's updates in this check: the client's as integrated, then the corrections. */
   private updates: Uint8Array[] = []
+  /** How often the shadow was rebuilt from the doc (O(board) each): for tests and benches. */
+  rebuilds = 0
 
   constructor(
     private readonly doc: Y.Doc,
@@ -94,10 +104,19 @@ export class UpdateGuard {
     this.seen.clear()
     this.roots = []
     this.updates = []
+    // Judged from its bytes first, so a refusal leaves the shadow as it is [6].
+    const structure = updateStructure(this.shadow, update)
+    if (!structure.ok) return this.refuse({ reason: UNAPPLIABLE, rule: 'yjs' })
+    // The structure rule reads nothing but `roots`.
+    const misplaced = structureRule.check!({
+      roots: structure.roots,
+    } as Partial<RuleContext> as RuleContext)
+    if (misplaced) return this.refuse({ ...misplaced, rule: structureRule.name })
     try {
       Y.applyUpdate(this.shadow, update)
     } catch {
       // Yjs may have integrated part of it before throwing (ENGINEERING.md): only the shadow.
+      this.rebuild()
       return this.refuse({ reason: UNAPPLIABLE, rule: 'yjs' })
     }
     this.dropPending()
@@ -116,13 +135,18 @@ export class UpdateGuard {
       this.rebuild() // a rule with a bug must not leave the shadow ahead of the doc
       throw error
     }
-    if (verdict.refused) return this.refuse(verdict.refused)
+    if (verdict.refused) {
+      if (REBUILD_AFTER.has(verdict.refused.rule)) this.rebuild()
+      else this.takeBack(changes)
+      return this.refuse(verdict.refused)
+    }
     const merged = this.updates.length === 1 ? this.updates[0]! : Y.mergeUpdates(this.updates)
     return { ok: true, update: merged, corrections: verdict.corrections.map(correction) }
   }
 
   /** Makes the shadow a fresh copy of the doc; also after the doc changed without check(). */
   rebuild(): void {
+    this.rebuilds++
     this.shadow?.destroy()
     const shadow = new Y.Doc({ gc: true })
     Y.applyUpdate(shadow, Y.encodeStateAsUpdate(this.doc))
@@ -189,8 +213,30 @@ export class UpdateGuard {
     }, this)
   }
 
+  /**
+   * Puts every key the update still changes back, in the shadow, and has the doc take the
+   * update with that, as a correction of all its keys: both end up with the same items [7].
+   */
+  private takeBack(changes: UpdateChanges): void {
+    this.shadow.transact(() => {
+      for (const name of MAPS) {
+        const map = this.shadow.getMap(name)
+        for (const change of changes[name].values()) {
+          if (change.action === 'add') map.delete(change.key)
+          else map.set(change.key, change.before)
+        }
+      }
+    }, this)
+    try {
+      Y.applyUpdate(this.doc, Y.mergeUpdates(this.updates), TAKEN_BACK)
+    } catch (error) {
+      this.rebuild() // cannot happen: the shadow just integrated the same changes
+      throw error
+    }
+  }
+
+  /** The verdict on an update refused whole; the shadow is already in step with the doc. */
   private refuse(refusal: { reason: string; rule: string; code?: number }): GuardVerdict {
-    this.rebuild()
     const { reason, rule, code = CloseCode.UPDATE_REJECTED } = refusal
     // tldraw's messages quote the offending value, which can be long: cut for the close frame.
     return { ok: false, reason: fitCloseReason(reason), code, rule }
@@ -219,6 +265,13 @@ export class UpdateGuard {
     store.pendingDs = null
   }
 }
+
+/**
+ * The refusals after which the shadow is rebuilt rather than the update taken back [6]: a
+ * structure the pre-check let through would put foreign types into the doc, and a board past
+ * its size must not grow by a refused update's deleted items.
+ */
+const REBUILD_AFTER: ReadonlySet<string> = new Set([structureRule.name, BOARD_SIZE_RULE])
 
 /** A map event's key changes; Yjs computes them only during the observer call. */
 function keyChanges(event: Y.YMapEvent<unknown>): KeyChanges {
@@ -274,3 +327,26 @@ function correction(refusal: ChainRefusal): Correction {
 //     through guard and doc, a valid one 0.3 to 0.5 ms; refusing it whole took 100 to 170 ms
 //     on the same machine, nearly all of it the rebuild. Each further refused key of the
 //     same update adds 0.2 to 0.4 ms (its validation error and its correction).
+// [6] Measured with tests/bench/refusals.ts (boards of 100, 2,000 and 10,000 shapes): each
+//     kind of refusal of issue 8 is decided in O(update).
+//     - Bytes Yjs cannot read, an item it would throw on, and writes outside the four maps
+//       (or list content in them, or into a nested type the doc holds) are found in the
+//       decoded update, with the places of its items looked up in the shadow's store
+//       (updateStructure.ts): refused before anything is integrated.
+//     - More than 500 refused records, or any other refusal of the rules that is not about
+//       a key, comes after integrating and correcting: the remaining keys are taken back
+//       too (O(keys of the update), see [7]).
+//     What is still followed by a rebuild (O(board), 60-170 ms at 2,000 shapes): Yjs
+//     throwing while integrating in a way updateStructure does not foresee (none is known;
+//     the fuzz test in UpdateGuard.refusals.test.ts counts rebuilds), structureRule refusing
+//     what updateStructure let through (the same; the rule stays as a second line), a rule
+//     throwing (a bug), and a board past MAX_BOARD_BYTES. The last one is not cheap to
+//     trigger: only a board within one update of its limit gets there, and judging it already
+//     encodes the whole board (O(board)) for every update, accepted or refused, so the
+//     rebuild at most triples a cost the board's size already sets; taking the update back
+//     instead would let a full board grow by the refused update's deleted items.
+// [7] The same as a correction [4] of every key the update changes: the doc takes the
+//     client's items and, in the same transaction, the shadow's update that puts each key
+//     back, so gc leaves only deleted items (and the names of new keys). The doc emits it
+//     (stored, and sent to everyone as a change that changes nothing) before the room closes
+//     the writer's connection. Shadow and doc keep the same items, as after a correction.
