@@ -5,6 +5,7 @@ import { finishPendingForget } from '../board/forget/forgetBoard'
 import { ImportBoard } from '../board/record/ImportBoard'
 import { useSession } from '../state/session'
 import { boardLink, createBoard } from './api'
+import { tooManyBoardsText } from './tooManyBoards'
 import { LanguageSwitch } from './LanguageSwitch'
 import { TemplatePicker } from './TemplatePicker'
 import { useT } from './useT'
@@ -42,7 +43,10 @@ export function StartPage() {
       const board = await createBoard(parsed.value)
       openNewBoard(board, remember)
     } catch (err) {
-      setError(t(err instanceof TypeError ? 'record.error.offline' : 'start.failed'))
+      setError(
+        tooManyBoardsText(err, t) ??
+          t(err instanceof TypeError ? 'record.error.offline' : 'start.failed'),
+      )
       setBusy(false)
     }
   }

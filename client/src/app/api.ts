@@ -12,10 +12,18 @@ export class ApiRequestError extends Error {
     readonly status: number,
     message: string,
     readonly code: string,
+    /** The Retry-After header in seconds (429, 503), or null. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message)
     this.name = 'ApiRequestError'
   }
+}
+
+/** The Retry-After header of a refusal, in seconds (the server sends whole seconds). */
+export function retryAfterSeconds(response: Response): number | null {
+  const seconds = Number(response.headers.get('Retry-After'))
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : null
 }
 
 async function request<T>(path: string, init: RequestInit): Promise<T> {
@@ -27,6 +35,7 @@ async function request<T>(path: string, init: RequestInit): Promise<T> {
       response.status,
       err.error ?? response.statusText,
       err.code ?? 'error',
+      retryAfterSeconds(response),
     )
   }
   return body as T

@@ -1,6 +1,7 @@
 import { FileUp } from 'lucide-react'
 import { useState, type ChangeEvent } from 'react'
 import { ApiRequestError } from '../../app/api'
+import { tooManyBoardsText } from '../../app/tooManyBoards'
 import { useT } from '../../app/useT'
 import { importBoard } from './api'
 import './record.css'
@@ -28,7 +29,10 @@ export function ImportBoard() {
       openNewBoard(board)
     } catch (err) {
       setBusy(false)
-      if (err instanceof ApiRequestError) {
+      const tooMany = tooManyBoardsText(err, t)
+      if (tooMany) {
+        setError({ text: tooMany })
+      } else if (err instanceof ApiRequestError) {
         const key =
           err.status === 413
             ? 'record.import.tooBig'

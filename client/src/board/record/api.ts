@@ -6,7 +6,7 @@ import type {
   VersionInfo,
   VersionListResponse,
 } from '@wijktafel/shared'
-import { ApiRequestError } from '../../app/api'
+import { ApiRequestError, retryAfterSeconds } from '../../app/api'
 
 /**
  * The board's record-keeping endpoints (versions, restore, delete, JSON, CSV), in the style
@@ -31,6 +31,7 @@ async function call(path: string, token: string | null, init: RequestInit = {}) 
       response.status,
       body?.error ?? response.statusText,
       body?.code ?? 'error',
+      retryAfterSeconds(response),
     )
   }
   return response
