@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react'
 import { defaultClientConditions, defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
+import { boardPreload } from './boardPreload'
 import { precompress } from './precompress'
 
 // The sync server serves the built client; in `vite dev` we proxy the API and the
@@ -10,6 +11,9 @@ const serverTarget = process.env.WIJKTAFEL_SERVER ?? 'http://localhost:8080'
 export default defineConfig({
   plugins: [
     react(),
+    // The start page loads without the board (App.tsx, lazyBoard.tsx); a board link fetches
+    // the board's chunks alongside the entry. Before VitePWA, which precaches the script.
+    boardPreload(),
     // A service worker keeps the application itself (HTML, JS, CSS, fonts, icons) so that a
     // board opened before reloads without a network; the board comes from IndexedDB then.
     VitePWA({
@@ -48,7 +52,14 @@ export default defineConfig({
   // 'source' first (the workspace's TypeScript), then Vite's own browser conditions: without
   // them react-dom/server resolves to its Node build and the page stops on TextEncoder.
   resolve: { conditions: ['source', ...defaultClientConditions] },
-  build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 4096 },
+  build: {
+    outDir: 'dist',
+    sourcemap: true,
+    chunkSizeWarningLimit: 4096,
+    // tldraw fetches its translations; inlined as data: URLs (English is 3 bytes) the fetch
+    // would need `connect-src data:` in the page's CSP (server/src/http/securityHeaders.ts).
+    assetsInlineLimit: (file) => (file.endsWith('.json') ? false : undefined),
+  },
   server: {
     proxy: {
       '/api': serverTarget,

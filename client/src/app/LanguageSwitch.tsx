@@ -1,4 +1,4 @@
-import { LOCALE_INFO, LOCALES, isLocale } from '@wijktafel/shared'
+import { LOCALE_INFO, LOCALES, isLocale } from '@wijktafel/shared/light'
 import { Languages } from 'lucide-react'
 import { useId } from 'react'
 import { useSession } from '../state/session'

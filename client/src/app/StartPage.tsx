@@ -1,4 +1,8 @@
-import { MAX_TITLE_LENGTH, parseCreateBoardRequest, type BoardTemplate } from '@wijktafel/shared'
+import {
+  MAX_TITLE_LENGTH,
+  parseCreateBoardRequest,
+  type BoardTemplate,
+} from '@wijktafel/shared/light'
 import { useEffect, useState, type FormEvent } from 'react'
 import { ForgetRecentButton } from '../board/forget/ForgetRecentButton'
 import { finishPendingForget } from '../board/forget/forgetBoard'
@@ -7,6 +11,7 @@ import { useSession } from '../state/session'
 import { boardLink, createBoard } from './api'
 import { tooManyBoardsText } from './tooManyBoards'
 import { LanguageSwitch } from './LanguageSwitch'
+import { prefetchBoardOnIntent } from './lazyBoard'
 import { TemplatePicker } from './TemplatePicker'
 import { useT } from './useT'
 import { openNewBoard } from './openNewBoard'
@@ -52,7 +57,7 @@ export function StartPage() {
   }
 
   return (
-    <main className="wt-start">
+    <main className="wt-start" {...prefetchBoardOnIntent}>
       <header className="wt-start__header">
         <h1>
           <img src="/favicon.svg" alt="" width={48} height={48} /> {t('app.name')}

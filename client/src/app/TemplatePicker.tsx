@@ -1,4 +1,4 @@
-import { BOARD_TEMPLATES, type BoardTemplate } from '@wijktafel/shared'
+import { BOARD_TEMPLATES, type BoardTemplate } from '@wijktafel/shared/light'
 import { BookOpen, Files, Handshake, HeartHandshake, Square, type LucideIcon } from 'lucide-react'
 import { useT } from './useT'
 

@@ -1,4 +1,4 @@
-import { LOCALE_INFO, type Locale } from '@wijktafel/shared'
+import { LOCALE_INFO, type Locale } from '@wijktafel/shared/light'
 import { useLayoutEffect } from 'react'
 
 /**

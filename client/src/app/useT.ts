@@ -1,4 +1,4 @@
-import { translate, type MessageKey } from '@wijktafel/shared'
+import { translate, type MessageKey } from '@wijktafel/shared/light'
 import { useSession } from '../state/session'
 
 /** The translation function for the current locale. */
