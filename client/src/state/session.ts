@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, isLocale, type Locale, type Role } from '@wijktafel/shared'
+import { DEFAULT_LOCALE, isLocale, type Locale, type Role } from '@wijktafel/shared/light'
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 
