@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { bearerToken } from '../auth/authenticate.js'
 import { sendError, sendMethodNotAllowed } from './respond.js'
 
 /**
@@ -29,9 +30,8 @@ export function handleMetrics(
 
 /** Compares in constant time: both sides are hashed first, so even the length leaks nothing [2]. */
 function bearerMatches(header: string | undefined, token: string): boolean {
-  const match = /^Bearer +(\S+) *$/i.exec(header ?? '')
-  if (!match) return false
-  return timingSafeEqual(sha256(match[1]!), sha256(token))
+  const sent = bearerToken(header)
+  return sent !== null && timingSafeEqual(sha256(sent), sha256(token))
 }
 
 function sha256(text: string): Buffer {

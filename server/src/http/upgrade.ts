@@ -2,7 +2,13 @@ import type { IncomingMessage } from 'node:http'
 import { STATUS_CODES } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { WebSocketServer } from 'ws'
-import { isBoardId, readSchemaParam, SCHEMA_PARAM } from '@wijktafel/shared'
+import {
+  isBoardId,
+  readSchemaParam,
+  SCHEMA_PARAM,
+  SYNC_PROTOCOL,
+  tokenFromProtocols,
+} from '@wijktafel/shared'
 import type { DocSchema, Role } from '@wijktafel/shared'
 import { authenticate } from '../auth/authenticate.js'
 import type { Logger } from '../config.js'
@@ -28,7 +34,8 @@ type Refusal = { status: number; reason: RefusedConnectionReason; retryAfterSeco
 type Admitted = { boardId: string; role: Role; schema: DocSchema | null }
 
 /**
- * Decides on `/sync/<boardId>?token=...[&schema=...]` before any WebSocket exists: 400 for
+ * Decides on `/sync/<boardId>[?schema=...]`, the token in `Sec-WebSocket-Protocol` or in
+ * `?token=` (syncToken), before any WebSocket exists: 400 for
  * another path or a malformed `schema` (SCHEMA_PARAM), 403 for a browser page of another
  * origin, 429 with Retry-After when the client's address opened too many connections in a
  * short time (before any database work), 404 for a malformed or unknown board, 401 for a
@@ -86,7 +93,7 @@ function decide(
   let role: Role | null
   try {
     if (!ctx.store.getBoard(boardId)) return { status: 404, reason: 'not_found' }
-    role = authenticate(ctx.store, boardId, query.get('token'))
+    role = authenticate(ctx.store, boardId, syncToken(req, query))
   } catch (error) {
     ctx.log(`storage error during upgrade: ${String(error)}`)
     return { status: 503, reason: 'storage' }
@@ -97,6 +104,25 @@ function decide(
   // Last: it may store and evict idle boards to make room (RoomManager [1]).
   if (!ctx.rooms.makeRoomFor(boardId)) return { status: 503, reason: 'memory_full' }
   return { boardId, role, schema }
+}
+
+/**
+ * The link's token: from the `wijktafel.token.<token>` subprotocol our client offers, else
+ * from `?token=`, which stock y-websocket clients (`params: { token }`) still use [3].
+ */
+export function syncToken(req: IncomingMessage, query: URLSearchParams): string | null {
+  const header = req.headers['sec-websocket-protocol']
+  const offered = header ? header.split(',').map((protocol) => protocol.trim()) : []
+  return tokenFromProtocols(offered) ?? query.get('token')
+}
+
+/**
+ * ws's `handleProtocols`: the answer names `wijktafel` when it was offered, and never the
+ * token protocol, which would send the token back in the response. A client that offered
+ * only the token gets no protocol in the answer, which browsers accept.
+ */
+export function chooseSyncProtocol(offered: Set<string>): string | false {
+  return offered.has(SYNC_PROTOCOL) ? SYNC_PROTOCOL : false
 }
 
 function refuse(socket: Duplex, status: number, retryAfterSeconds?: number): void {
@@ -118,3 +144,6 @@ function refuse(socket: Duplex, status: number, retryAfterSeconds?: number): voi
 // [2] After the cheap checks of the request itself (path, origin, id format), which cost no
 //     token, and before the store is asked anything: a refused connection costs no database
 //     read. A connection refused later (401, 404, full) has used its token.
+// [3] A URL is written down in more places than a header (the browser's console on a failed
+//     connection, proxies' access logs): shared/src/protocol/syncAuth.ts. Neither the header
+//     nor the query string is logged here, only the path.
