@@ -167,14 +167,14 @@ describe('revocable links and leaving nothing behind on a shared laptop', () => 
     }
     expect(file.store[last]?.typeName).toBe('shape')
 
-    // The new link opens the board; the old one, loaded again, shows the bad-link page.
-    await joinAs(bob, newEditorLink)
-    expect(await shapeCount(bob.page)).toBe(base + 2)
-    await bob.page.goto(firstEditorLink)
+    // Reloaded, the old link shows the bad-link page; the new link opens the board.
     await bob.page.reload()
     const alert = bob.page.getByRole('alert')
     await alert.waitFor()
     expect(await alert.innerText()).toContain('Deze link werkt niet (meer)')
+    expect(await alert.innerText()).toContain('Vraag de gespreksleider om de nieuwe link')
+    await joinAs(bob, newEditorLink)
+    expect(await shapeCount(bob.page)).toBe(base + 2)
   })
 
   it('renews the facilitator link too: shown once with "Bewaar deze link", the tab carries on with it', async () => {
