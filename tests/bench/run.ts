@@ -6,7 +6,7 @@
  *   SCENARIOS=1,4 ROUNDS=3 npx tsx tests/bench/run.ts
  *
  * Knobs (environment):
- *   SCENARIOS=1,2,3,4,5         which scenarios
+ *   SCENARIOS=1,2,3,4,5,6       which scenarios (6: bytes on the wire per page load)
  *   SERVERS=ours,ours-mem,stock,tldraw   servers compared in 1-3 (ours-mem: our server
  *                               with SQLite in memory, to show what the disk costs;
  *                               ours-1tx: one commit per update, as before group commit)
@@ -30,10 +30,11 @@ import { runManyRooms } from './manyRooms.js'
 import { parseKinds } from './servers.js'
 import { knob, printTable } from './support.js'
 import { printTargets } from './targets.js'
+import { runTransfer } from './transfer.js'
 
 const list = (name: string, fallback: string) =>
   (process.env[name] || fallback).split(',').map((s) => s.trim())
-const scenarios = new Set(list('SCENARIOS', '1,2,3,4,5'))
+const scenarios = new Set(list('SCENARIOS', '1,2,3,4,5,6'))
 const kinds = parseKinds(process.env.SERVERS, ['ours', 'ours-mem', 'stock', 'tldraw'])
 const rounds = knob('ROUNDS', 2)
 
@@ -129,6 +130,7 @@ async function main(): Promise<void> {
       cursorHz: knob('S1_CURSOR_HZ', 20),
     })
   }
+  if (scenarios.has('6')) await runTransfer()
   printMachine(`end, after ${((performance.now() - started) / 60_000).toFixed(1)} min`)
   // Last, so the table of targets is what a reader sees first at the bottom.
   const cpu = cpus()
