@@ -22,7 +22,7 @@ import {
   splitUrl,
 } from './http/respond.js'
 import { createStaticHandler } from './http/staticFiles.js'
-import { handleUpgrade } from './http/upgrade.js'
+import { chooseSyncProtocol, handleUpgrade } from './http/upgrade.js'
 import type { BoardStore } from './persistence/BoardStore.js'
 import { Metrics } from './metrics/Metrics.js'
 import { lockDataDir } from './persistence/DataDirLock.js'
@@ -117,7 +117,11 @@ export async function createServer(options: ServerOptions): Promise<WijktafelSer
     maxAssetBytes,
     log,
   }
-  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: config.maxMessageBytes,
+    handleProtocols: chooseSyncProtocol,
+  })
   const serveStatic = createStaticHandler(config.clientDist)
   let closing: Promise<void> | null = null
 
