@@ -1,4 +1,11 @@
-import { MessageType, SCHEMA_PARAM, schemaParam, YDOC_RECORDS, type Role } from '@wijktafel/shared'
+import {
+  MessageType,
+  SCHEMA_PARAM,
+  schemaParam,
+  syncProtocols,
+  YDOC_RECORDS,
+  type Role,
+} from '@wijktafel/shared'
 import {
   atom,
   createTLStore,
@@ -125,7 +132,9 @@ export class BoardConnection {
     const base = (options.serverUrl ?? pageOrigin()).replace(/^http/, 'ws').replace(/\/+$/, '')
     this.provider = new WebsocketProvider(`${base}/sync`, options.boardId, this.doc, {
       // The schema lets the server send an older app to reload (4426) before it syncs [3].
-      params: { token: options.token, [SCHEMA_PARAM]: schemaParam(this.store.schema.serialize()) },
+      params: { [SCHEMA_PARAM]: schemaParam(this.store.schema.serialize()) },
+      // The token travels in Sec-WebSocket-Protocol, never in the URL [5].
+      protocols: syncProtocols(options.token),
       connect: false,
       shouldReconnect: (event) => this.onServerClose(event),
     })
@@ -319,3 +328,6 @@ function pageOrigin(): string {
 // [4] The y-websocket default only logs it. `read-only` answers a viewer's write; with
 //     `refused:<reason>` the server corrected our update (shared/src/protocol/refusals.ts):
 //     everyone, we too, has the board as it was, and the connection stays up.
+// [5] A URL shows up where a header does not: the browser's console prints it on every
+//     failed connection (offline, server restarting), proxies log it. The server answers
+//     with the `wijktafel` protocol, never the token one (shared/src/protocol/syncAuth.ts).
