@@ -7,6 +7,9 @@ import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import type { CreateBoardResponse } from '@wijktafel/shared'
+import { DATABASE_FILE, openSqliteBoardStore } from '@wijktafel/server'
+import { startHoldingServer } from '../helpers/commitHoldingServer.js'
+import type { HoldingServer } from '../helpers/commitHoldingServer.js'
 import { boardBasics, geoShape, putRecords } from '../helpers/records.js'
 import { freePort, startServerProcess } from '../helpers/serverProcess.js'
 import type { ServerProcess } from '../helpers/serverProcess.js'
@@ -124,4 +127,49 @@ describe('crash recovery', () => {
       { message: 'every client and a fresh reader hold the same board', timeoutMs: 15_000 },
     )
   }, 180_000)
+
+  it('a server killed while a batch of updates is appended but not committed had sent none of it', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'wijktafel-crash-'))
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }))
+    const port = await freePort()
+    let server: HoldingServer | null = null
+    cleanups.push(() => server?.kill())
+    let board: CreateBoardResponse | null = null
+    let clients: ReturnType<typeof client>[] = []
+    let edit = 0
+    const editing = setInterval(() => {
+      const i = edit % clients.length
+      if (clients[i]) putRecords(clients[i].doc, geoShape(`c${i}-${edit % 7}`, `e${edit}`))
+      edit++
+    }, 2)
+    cleanups.push(() => clearInterval(editing))
+
+    // A different batch each time: early, while many clients still sync, and later.
+    for (const holdAtBatch of [3, 40, 120]) {
+      server = await startHoldingServer({ dataDir, port, holdAtBatch })
+      if (!board) {
+        const res = await fetch(`${server.url}/api/boards`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ title: 'Crash' }),
+        })
+        board = (await res.json()) as CreateBoardResponse
+        const { id, tokens } = board
+        clients = Array.from({ length: 10 }, () => client(server!.wsUrl, id, tokens.editor))
+      }
+      // The store stops inside the transaction of that batch; then the plug is pulled.
+      await server.holding
+      await server.kill()
+      const heard = new Y.Doc()
+      for (const c of clients) Y.applyUpdate(heard, Y.encodeStateAsUpdate(c.heard))
+      const store = openSqliteBoardStore(join(dataDir, DATABASE_FILE))
+      const stored = store.loadDoc(board.id)
+      store.close()
+      const onDisk = new Y.Doc()
+      for (const update of [stored.state!, ...stored.updates]) Y.applyUpdate(onDisk, update)
+      expect(holds(onDisk, Y.encodeStateAsUpdate(heard)), `held at batch ${holdAtBatch}`).toBe(true)
+      onDisk.destroy()
+      heard.destroy()
+    }
+  }, 120_000)
 })
