@@ -25,8 +25,9 @@ export interface StoredDoc {
 
 /**
  * Storage of boards, their token hashes and their Yjs documents. All calls are synchronous:
- * the room appends every update before it is broadcast, and a synchronous store makes
- * "stored, then sent" a plain sequence without interleaving.
+ * the group commit appends the updates of a tick before any of them is broadcast, and a
+ * synchronous store makes "stored, then sent" a plain sequence without interleaving. A store
+ * with a `transaction(write)` method (SqliteBoardStore) gets each tick's appends in one.
  */
 export interface BoardStore {
   /** Creates the board, its token hashes and its first document state in one transaction. */

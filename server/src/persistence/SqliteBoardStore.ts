@@ -222,10 +222,10 @@ function migrate(db: Database.Database): void {
 
 // [1] WAL keeps readers and the single writer out of each other's way. synchronous=FULL
 //     fsyncs the WAL on every commit, so an update that was broadcast as accepted survives
-//     a power cut, not only a process crash (NORMAL would only survive the latter). Every
-//     update is its own commit; FULL costs one fsync per update, which is acceptable for
-//     the write rates of a meeting (tens of updates per second). If a benchmark shows it,
-//     batch appends per tick rather than weakening durability.
+//     a power cut, not only a process crash (NORMAL would only survive the latter). FULL
+//     costs one fsync per commit, so the rooms do not commit per update: every update of
+//     one tick, of all rooms, is appended in one `transaction` (GroupCommit) and sent only
+//     after it committed, one fsync per tick instead of per update.
 // [2] A deleted board must be gone, not only unreachable: secure_delete overwrites the
 //     deleted rows' bytes with zeros (only for this statement: it costs writes), and the
 //     checkpoint moves that into the database file and empties the WAL, which held copies.
