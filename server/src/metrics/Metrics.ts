@@ -18,8 +18,9 @@ export type RefusedRequestReason = 'too_many_boards' | 'memory_full'
 
 /**
  * Why a message was refused. The connection is closed, except for `read_only` (a viewer's
- * write, dropped) and `corrected_record` (an update taken with its refused records or meta
- * keys put back; counted once per update).
+ * write, dropped), `corrected_record` (an update taken with its refused records or meta
+ * keys put back; counted once per update) and `awareness_not_owned` (presence entries for
+ * another connection's client ids dropped, the rest applied; once per message).
  */
 export type RefusedMessageReason =
   | 'text_frame'
@@ -34,6 +35,7 @@ export type RefusedMessageReason =
   | 'rate_doc'
   | 'rate_awareness'
   | 'read_only'
+  | 'awareness_not_owned'
 
 export type MessageKind =
   'sync_step1' | 'sync_step2' | 'sync_update' | 'awareness' | 'query_awareness'
@@ -183,7 +185,7 @@ export class Metrics implements RoomMetrics {
     metric(
       'wijktafel_refused_messages_total',
       'counter',
-      'Messages refused (the connection is closed, except read_only and corrected_record), by reason.',
+      'Messages refused (the connection is closed, except read_only, corrected_record and awareness_not_owned), by reason.',
       labelled('reason', this.refusedMessages),
     )
     metric(

@@ -1,4 +1,5 @@
 import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import type { WebSocket } from 'ws'
 import * as Y from 'yjs'
@@ -81,4 +82,65 @@ describe('AwarenessRelay', () => {
     expect(conn.clientIds).toEqual(new Set([client.clientID]))
     relay.destroy()
   })
+
+  it('lets only the connection that announced a client id change or remove it, until it closes', () => {
+    const refused: string[] = []
+    const counting = { ...metrics, refusedMessage: (reason: string) => refused.push(reason) }
+    const [owner, other] = [0, 1].map(
+      () => new Connection(openSocket(), 'editor', limits, counting, 0, 1),
+    ) as [Connection, Connection]
+    const relay = new AwarenessRelay(new Y.Doc(), () => [owner, other], 0)
+    const bram = new awarenessProtocol.Awareness(new Y.Doc())
+    const mallory = new awarenessProtocol.Awareness(new Y.Doc())
+    relay.apply(owner, cursorUpdate(bram, 1))
+
+    // One message: Mallory's own state, a newer state for Bram's id, then his removal.
+    const forged = new awarenessProtocol.Awareness(new Y.Doc())
+    forged.clientID = bram.clientID
+    forged.setLocalState({ cursor: { x: 666 } })
+    forged.meta.set(bram.clientID, { clock: 10, lastUpdated: 0 })
+    relay.apply(other, join(cursorUpdate(mallory, 5), forgedEntry(forged)))
+    relay.apply(other, removal(bram.clientID, 11))
+    expect(relay.awareness.getStates().get(bram.clientID)).toEqual({ cursor: { x: 1 } })
+    expect(relay.awareness.getStates().get(mallory.clientID)).toEqual({ cursor: { x: 5 } })
+    expect(refused).toEqual(['awareness_not_owned', 'awareness_not_owned'])
+    // An echo of Bram's state as it is changes nothing and is not counted.
+    relay.apply(other, awarenessProtocol.encodeAwarenessUpdate(relay.awareness, [bram.clientID]))
+    expect(refused).toHaveLength(2)
+    expect([...other.clientIds]).toEqual([mallory.clientID])
+
+    relay.apply(owner, cursorUpdate(bram, 2))
+    expect(relay.awareness.getStates().get(bram.clientID)).toEqual({ cursor: { x: 2 } })
+    // Bram's connection closes: his state goes, and his id is free again.
+    relay.remove(owner)
+    expect(relay.awareness.getStates().has(bram.clientID)).toBe(false)
+    relay.apply(other, cursorUpdate(bram, 3))
+    expect(relay.awareness.getStates().get(bram.clientID)).toEqual({ cursor: { x: 3 } })
+    relay.destroy()
+  })
 })
+
+function openSocket(): WebSocket {
+  return { OPEN: 1, readyState: 1, send: () => {} } as unknown as WebSocket
+}
+
+/** The entry of `awareness` for its own id, as another client would forge it. */
+function forgedEntry(awareness: awarenessProtocol.Awareness): Uint8Array {
+  return awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID])
+}
+
+/** An update removing `clientId` at `clock`. */
+function removal(clientId: number, clock: number): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, 1)
+  encoding.writeVarUint(encoder, clientId)
+  encoding.writeVarUint(encoder, clock)
+  encoding.writeVarString(encoder, 'null')
+  return encoding.toUint8Array(encoder)
+}
+
+/** One update holding the entries of both (each with one entry). */
+function join(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const rest = (update: Uint8Array) => update.subarray(1) // after the count 1
+  return Uint8Array.from([2, ...rest(a), ...rest(b)])
+}

@@ -1,19 +1,29 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
 import type * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import { MessageType } from '@wijktafel/shared'
-import { Connection } from './Connection.js'
+import type { Connection } from './Connection.js'
 import type { AwarenessEntry } from './messages.js'
 import { encodeAwareness } from './messages.js'
 
 /** An awareness message without entries: tells a client the server is there, changes nothing. */
 const EMPTY_AWARENESS = new Uint8Array([MessageType.AWARENESS, 1, 0])
 
+/** One entry of an awareness update as it was sent: its state still JSON text. */
+interface RawEntry extends AwarenessEntry {
+  state: string
+}
+
 /**
  * A room's presence: the awareness states of its editors, sent on to every connection in
- * one message per flush interval, encoded once for all [1].
+ * one message per flush interval, encoded once for all [1]. Each client id belongs to the
+ * connection that announced it first, until that connection closes [3].
  */
 export class AwarenessRelay {
   readonly awareness: awarenessProtocol.Awareness
+  /** Who announced each client id; the ids are also in the owner's `clientIds`. */
+  private readonly owners = new Map<number, Connection>()
   private readonly pending = new Set<number>()
   private cancelFlush: (() => void) | null = null
   private lastFlush = -Infinity
@@ -35,17 +45,24 @@ export class AwarenessRelay {
    * clients echo every state they receive [2]; those echoes change nothing.
    */
   changes(entries: readonly AwarenessEntry[]): boolean {
-    return entries.some(({ clientId, clock, removed }) => {
-      const current = this.awareness.meta.get(clientId)?.clock ?? 0
-      return (
-        current < clock || (current === clock && removed && this.awareness.states.has(clientId))
-      )
-    })
+    return entries.some(this.entryChanges)
   }
 
-  /** Applies a checked awareness update from an editor. */
+  /**
+   * Applies a checked awareness update from an editor, without the entries for client ids
+   * another connection announced: those are dropped (and counted when they would have
+   * changed something), the rest applies.
+   */
   apply(conn: Connection, update: Uint8Array): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn)
+    const entries = readRawEntries(update)
+    const kept = entries.filter((entry) => this.mayApply(conn, entry))
+    const taken = entries.some(
+      (entry) => this.ownedByAnother(conn, entry.clientId) && this.entryChanges(entry),
+    )
+    if (taken) conn.countRefused('awareness_not_owned')
+    if (kept.length === 0) return
+    const owned = kept.length === entries.length ? update : encodeRawEntries(kept)
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, owned, conn)
   }
 
   /** Every state, to one connection: on joining, and as the answer to a query. */
@@ -63,9 +80,12 @@ export class AwarenessRelay {
     conn.send(EMPTY_AWARENESS)
   }
 
-  /** The connection left: its states go, and the others hear so. */
+  /** The connection left: its states go, the others hear so, and its ids are free again. */
   remove(conn: Connection): void {
-    awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.clientIds], conn)
+    const ids = [...conn.clientIds]
+    for (const id of ids) this.owners.delete(id)
+    conn.clientIds.clear()
+    awarenessProtocol.removeAwarenessStates(this.awareness, ids, conn)
   }
 
   destroy(): void {
@@ -75,14 +95,39 @@ export class AwarenessRelay {
     this.awareness.destroy()
   }
 
-  private readonly onUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    if (origin instanceof Connection) {
-      for (const id of [...added, ...updated]) origin.clientIds.add(id)
-      for (const id of removed) origin.clientIds.delete(id)
-    }
+  /** By the rule applyAwarenessUpdate follows: a newer clock, or a removal at the same one. */
+  private readonly entryChanges = ({ clientId, clock, removed }: AwarenessEntry): boolean => {
+    const current = this.awareness.meta.get(clientId)?.clock ?? 0
+    return current < clock || (current === clock && removed && this.awareness.states.has(clientId))
+  }
+
+  /**
+   * `conn` may apply entries for the ids it owns. A free id becomes its own with the first
+   * state that changes something; an echo or a removal does not claim it [4].
+   */
+  private ownedByAnother(conn: Connection, clientId: number): boolean {
+    const owner = this.owners.get(clientId)
+    return owner !== undefined && owner !== conn
+  }
+
+  private mayApply(conn: Connection, entry: RawEntry): boolean {
+    const owner = this.owners.get(entry.clientId)
+    if (owner) return owner === conn
+    if (entry.removed || !this.entryChanges(entry)) return false
+    this.owners.set(entry.clientId, conn)
+    conn.clientIds.add(entry.clientId)
+    return true
+  }
+
+  private readonly onUpdate = ({
+    added,
+    updated,
+    removed,
+  }: {
+    added: number[]
+    updated: number[]
+    removed: number[]
+  }): void => {
     for (const id of [...added, ...updated, ...removed]) this.pending.add(id)
     this.scheduleFlush()
   }
@@ -119,3 +164,37 @@ export class AwarenessRelay {
 //     same tick, so a lone cursor gains no delay.
 // [2] y-websocket's provider sends an awareness message for every 'update' event of its
 //     awareness, its own and the ones it applied from the server alike.
+// [3] Without owners, any editor could move another person's cursor, rename them in "Wie is
+//     er?" or make them vanish, by sending an entry with their client id and a higher
+//     clock. Ids are random 32-bit numbers a client picks itself, so "first come" is the
+//     only claim there is; once the owner's socket is closed the id is free again (a
+//     reloaded page picks a new one anyway).
+// [4] Every client echoes the states it hears [2], removals included: an echo of someone
+//     who just left must not make the echoing client the owner of that id. A removal of a
+//     free id has nothing to remove.
+
+/** Reads an awareness update (already checked by decodeClientMessage) entry by entry. */
+function readRawEntries(update: Uint8Array): RawEntry[] {
+  const decoder = decoding.createDecoder(update)
+  const count = decoding.readVarUint(decoder)
+  const entries: RawEntry[] = []
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(decoder)
+    const clock = decoding.readVarUint(decoder)
+    const state = decoding.readVarString(decoder)
+    entries.push({ clientId, clock, state, removed: state.trim() === 'null' })
+  }
+  return entries
+}
+
+/** The update of just these entries, their states as they were sent. */
+function encodeRawEntries(entries: readonly RawEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, entries.length)
+  for (const { clientId, clock, state } of entries) {
+    encoding.writeVarUint(encoder, clientId)
+    encoding.writeVarUint(encoder, clock)
+    encoding.writeVarString(encoder, state)
+  }
+  return encoding.toUint8Array(encoder)
+}

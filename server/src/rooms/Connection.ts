@@ -36,7 +36,7 @@ interface HeldClose {
  * room waits for a commit, what it sends waits in order in its outbox [1].
  */
 export class Connection {
-  /** Awareness client ids this socket has announced; removed when it closes. */
+  /** Awareness client ids this socket announced first and owns; freed when it closes. */
   readonly clientIds = new Set<number>()
   /** The schema the client said it speaks (`schema` query parameter); null when it did not. */
   schema: DocSchema | null = null
@@ -92,6 +92,11 @@ export class Connection {
       }
     }
     return false
+  }
+
+  /** Counts part of a message that was dropped while the connection stays open. */
+  countRefused(reason: RefusedMessageReason): void {
+    this.metrics.refusedMessage(reason)
   }
 
   send(message: Uint8Array): void {
