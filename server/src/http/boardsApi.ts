@@ -7,7 +7,7 @@ import {
   isBoardId,
   parseCreateBoardRequest,
 } from '@wijktafel/shared'
-import type { BoardInfo, CreateBoardResponse, Role } from '@wijktafel/shared'
+import type { BoardInfo, CreateBoardResponse } from '@wijktafel/shared'
 import { authenticate, bearerToken } from '../auth/authenticate.js'
 import { initialDocState } from '../boards/initialDocState.js'
 import type { Logger } from '../config.js'
@@ -15,6 +15,7 @@ import type { BoardStore } from '../persistence/BoardStore.js'
 import type { Admission } from './admission.js'
 import { FACILITATOR, boardAccess } from './boardAccess.js'
 import { rotateLinks } from './linksApi.js'
+import type { LinksApiContext } from './linksApi.js'
 import {
   parseJsonBody,
   readBody,
@@ -24,20 +25,14 @@ import {
   sendMethodNotAllowed,
 } from './respond.js'
 
-export interface ApiContext {
+/** What the API needs; the links' part (closeConnections) is described in linksApi.ts. */
+export interface ApiContext extends LinksApiContext {
   store: BoardStore
   /** New boards per client address (admitNewBoard). */
   admission: Admission
   maxBodyBytes: number
   /** Deletes a board everywhere: its rows, its room and its connections (4404). */
   deleteBoard(boardId: string): void
-  /** Closes the board's open connections that `which` picks (RoomManager.closeConnections). */
-  closeConnections(
-    boardId: string,
-    which: (conn: { role: Role }) => boolean,
-    code: number,
-    reason: string,
-  ): void
   log: Logger
 }
 
