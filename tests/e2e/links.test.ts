@@ -137,6 +137,8 @@ describe('revocable links and leaving nothing behind on a shared laptop', () => 
     expect(await confirm.innerText()).toContain('losgekoppeld')
     await screenshot(page, 'links-rotate-confirm.png')
     await page.setViewportSize({ width: 390, height: 844 })
+    // Opened on a phone, the question scrolls into view itself; here the phone came later.
+    await confirm.scrollIntoViewIfNeeded()
     await screenshot(page, 'links-rotate-confirm-phone.png')
     await page.setViewportSize({ width: 1280, height: 800 })
     await dialog.getByRole('button', { name: 'Ja, maak nieuwe links' }).click()

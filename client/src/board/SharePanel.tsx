@@ -23,6 +23,7 @@ export function SharePanel() {
   const t = useT()
   const { info, token } = useBoard()
   const dialog = useRef<HTMLDialogElement>(null)
+  const confirmation = useRef<HTMLElement>(null)
   const facilitator = info.role === 'facilitator'
   // The links made in this tab since it opened; before that, the ones of the board's epoch.
   const [rotated, setRotated] = useState<Partial<BoardTokens> | null>(null)
@@ -34,6 +35,12 @@ export function SharePanel() {
   useEffect(() => {
     if (ownLink) dialog.current?.showModal()
   }, [ownLink])
+
+  useEffect(() => {
+    // On a phone the question opens below the links: bring it into view and read it first.
+    confirmation.current?.scrollIntoView({ block: 'nearest' })
+    confirmation.current?.focus()
+  }, [confirm])
 
   if (info.role === 'viewer') return null
   const tokens = rotated ?? shareableTokens(info.role, token, info.linkEpoch ?? 0)
@@ -125,7 +132,12 @@ export function SharePanel() {
           </p>
         )}
         {facilitator && confirm && (
-          <section className="wt-share-rotate__confirm" aria-labelledby="share-rotate-title">
+          <section
+            ref={confirmation}
+            tabIndex={-1}
+            className="wt-share-rotate__confirm"
+            aria-labelledby="share-rotate-title"
+          >
             <h3 id="share-rotate-title">
               {t(confirm === 'own' ? 'share.rotateOwn.title' : 'share.rotate.title')}
             </h3>
