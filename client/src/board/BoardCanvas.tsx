@@ -1,7 +1,13 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { isLocale, type BoardInfo } from '@wijktafel/shared'
 import { useMemo } from 'react'
-import { Tldraw, useTldrawCurrentUser, type Editor, type TLComponents } from 'tldraw'
+import {
+  Tldraw,
+  useTldrawCurrentUser,
+  type Editor,
+  type TLComponents,
+  type TLShapeId,
+} from 'tldraw'
 import 'tldraw/tldraw.css'
 import {
   WIJKTAFEL_COMPONENTS,
@@ -17,6 +23,7 @@ import { BoardAssets } from './assets/BoardAssets'
 import { noEmbedOverrides } from './assets/noEmbedOverrides'
 import { BoardContext, type BoardContextValue } from './BoardContext'
 import { BoardTopPanel } from './BoardTopPanel'
+import type { ImageExport, ImageFormat } from './record/exportImage'
 import { PresentationLayer } from './present/PresentationMode'
 import { RoadLayer } from './road/RoadLayer'
 import { OutlineLayer } from './outline/OutlineView'
@@ -31,6 +38,11 @@ declare global {
   interface Window {
     /** The tldraw editor of the open board, for tests and debugging in the console. */
     editor?: Editor
+    /** "Bewaren → afbeelding" without the dialog, for the benchmark (tests/bench) [2]. */
+    wtExportImage?: (
+      ids: TLShapeId[],
+      options: { format: ImageFormat; footer: string },
+    ) => Promise<ImageExport | null>
   }
 }
 
@@ -76,13 +88,18 @@ export function BoardCanvas({ info, token }: { info: BoardInfo; token: string })
 
   function onMount(editor: Editor) {
     window.editor = editor
+    window.wtExportImage = async (ids, options) =>
+      (await import('./record/exportImage')).exportImage(editor, ids, options)
     // Read-only (a viewer, a stopped connection, an outdated app) follows the store's
     // collaboration mode (sync/BoardConnection.ts), from the editor's first moment on.
     // A template is larger than a screen: everyone starts with the whole map in view.
     if (editor.getCurrentPageShapeIds().size > 0)
       zoomToContent(editor, { animation: { duration: 0 } })
     return () => {
-      if (window.editor === editor) delete window.editor
+      if (window.editor === editor) {
+        delete window.editor
+        delete window.wtExportImage
+      }
     }
   }
 
@@ -132,3 +149,5 @@ export function BoardCanvas({ info, token }: { info: BoardInfo; token: string })
 //     editor when the user changes: an inline callback threw the editor away (with the
 //     gesture in progress and the undo history) on every render of this component, such as
 //     each change of the connection state.
+// [2] Loaded on first use, so the export code stays out of the board's first download; the
+//     benchmark times exactly what the dialog calls, on our cards and on plain shapes.

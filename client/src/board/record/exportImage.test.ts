@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest'
 import { fileNameFromDisposition } from './api'
-import { withFooter } from './exportImage'
+import { MAX_PNG_SIDE, pngPixelRatio, withFooter } from './exportImage'
 
 describe('the footer of an exported picture', () => {
   const map =
@@ -54,5 +54,20 @@ describe('the file name of a download', () => {
       'a.wijktafel.json',
     )
     expect(fileNameFromDisposition(null)).toBeNull()
+  })
+})
+
+describe('the size of an exported PNG', () => {
+  it('keeps 1 or 2 pixels per unit for a map of ordinary size', () => {
+    expect(pngPixelRatio('png1', 1800, 900)).toBe(1)
+    expect(pngPixelRatio('png2', 1800, 900)).toBe(2)
+  })
+
+  it('caps the longest side of a big map at a poster print, keeping its proportions', () => {
+    // 500 cards: 7,501 × 4,401 units was an 8.5 MB PNG that took 19 s to make.
+    const ratio = pngPixelRatio('png1', 7501, 4401)
+    expect(Math.floor(7501 * ratio)).toBe(MAX_PNG_SIDE)
+    expect(Math.floor(4401 * ratio)).toBe(Math.floor((4401 * MAX_PNG_SIDE) / 7501))
+    expect(Math.floor(3000 * pngPixelRatio('png2', 3000, 6000))).toBe(2500)
   })
 })

@@ -36,7 +36,7 @@ export async function exportImage(
       height: framed.height,
     }
   }
-  const pixelRatio = options.format === 'png2' ? 2 : 1
+  const pixelRatio = pngPixelRatio(options.format, framed.width, framed.height)
   const blob = await getSvgAsImage(framed.svg, {
     type: 'png',
     width: framed.width,
@@ -44,7 +44,21 @@ export async function exportImage(
     pixelRatio,
   })
   if (!blob) return null
-  return { blob, width: framed.width * pixelRatio, height: framed.height * pixelRatio }
+  // getSvgAsImage rounds the canvas down to whole pixels.
+  return {
+    blob,
+    width: Math.floor(framed.width * pixelRatio),
+    height: Math.floor(framed.height * pixelRatio),
+  }
+}
+
+/** The longest side of an exported PNG in pixels: an A1 poster at 150 dpi [3]. */
+export const MAX_PNG_SIDE = 5000
+
+/** 1 or 2 pixels per page unit, but never more than MAX_PNG_SIDE on the longest side. */
+export function pngPixelRatio(format: ImageFormat, width: number, height: number): number {
+  const wanted = format === 'png2' ? 2 : 1
+  return Math.min(wanted, MAX_PNG_SIDE / Math.max(width, height, 1))
 }
 
 /**
@@ -124,3 +138,8 @@ export function pageShapeIds(editor: Editor): TLShapeId[] {
 //     text layout per pixel ratio; the footer as SVG text is laid out once, by the browser
 //     that also rasterises the map. The footer uses the system font: there is no network
 //     to fetch one, and every system has a sans-serif that shows "ë" and "é".
+// [3] A print shop asks 150 dpi for a poster seen from a metre or more: A1 (841 mm) is
+//     4,967 px, and A0 from the same file is 107 dpi, still sharp from 1.5 m. A map of 500
+//     cards at 1× was 7,501 × 4,401 px (8.5 MB, 19 s to make); its card text cannot be read
+//     at either size, while a map of a few dozen cards is smaller than the cap at 1× and
+//     keeps every pixel. For a larger print SVG is exact at any size.

@@ -18,8 +18,10 @@ import { formatDate } from './PanelFields'
 import { ParticipantChip } from './Participants'
 import { Pictogram } from './Pictogram'
 import { TextField } from './TextField'
+import { scheduleMeasure } from './measureQueue'
 import { useCard, type CardState } from './useCard'
 import { CardVote } from '../../board/meeting/CardVote'
+import { useMeetingStore } from '../../board/meeting/meetingStore'
 
 type Props = Record<string, unknown>
 
@@ -62,6 +64,8 @@ export const CardView = memo(function CardView({
   const firstText = fields.find(([name, f]) => f.edit === 'text' && isShown(f, props))?.[0]
   const { Before, After } = parts
   const grow = useGrow(shape, editing, state.exporting)
+  // One subscription per card instead of CardVote's seven while no vote is open [3].
+  const voting = useMeetingStore((s) => !!s.meeting.vote)
   return (
     <CardFrame
       look={look}
@@ -74,7 +78,9 @@ export const CardView = memo(function CardView({
       {Before ? <Before shape={shape} card={state} /> : null}
       {rows(fields.map(([name, field]) => bodyOf(name, field, props, state, name === firstText)))}
       {After ? <After shape={shape} card={state} /> : null}
-      {card.variant === 'area' ? null : <CardVote shape={shape} exporting={state.exporting} />}
+      {card.variant === 'area' || !voting ? null : (
+        <CardVote shape={shape} exporting={state.exporting} />
+      )}
     </CardFrame>
   )
 })
@@ -248,9 +254,11 @@ function useGrow(shape: TLShape, editing: boolean, exporting: boolean) {
   const { id, type } = shape
   const h = (shape.props as { h: number }).h
   useLayoutEffect(() => {
-    const measure = () => {
+    if (exporting) return
+    // Reads how far the text overflows; returns what to do about it, once all reads are done.
+    const measure = (): (() => void) | 'later' | undefined => {
       const body = ref.current
-      if (!body || exporting) return
+      if (!body) return
       // Until tldraw has sized the shape's container (after this effect, on mount), the card
       // is no taller than its content and would seem to overflow: measure on the next frame.
       const card = body.parentElement
@@ -263,14 +271,33 @@ function useGrow(shape: TLShape, editing: boolean, exporting: boolean) {
       const next = Math.min(MAX_SIZE, Math.ceil(h + extra))
       if (extra > 1 && next > h && mayGrow(editor)) {
         const grow = () => editor.updateShape({ id, type, props: { h: next } } as TLShapePartial)
-        editor.run(grow, { history: editing ? 'record' : 'ignore' })
+        return () => {
+          editor.run(grow, { history: editing ? 'record' : 'ignore' })
+        }
+      }
+      const over = extra > 1
+      return () => setOverflowing(over)
+    }
+    if (editing) {
+      // The person typing sees the card grow in the frame that shows the new text.
+      const write = measure()
+      if (write !== 'later') {
+        write?.()
         return
       }
-      setOverflowing(extra > 1)
     }
-    if (measure() !== 'later') return
-    const frame = requestAnimationFrame(measure)
-    return () => cancelAnimationFrame(frame)
+    // Everyone else's cards are measured together on the next frame (measureQueue.ts).
+    // A card still not laid out after one more frame is hidden (off screen): as before, it
+    // is measured when it next renders.
+    let cancel = () => {}
+    let tries = 0
+    const queued = () => {
+      const write = measure()
+      if (write !== 'later') return write
+      if (++tries < 2) cancel = scheduleMeasure(ref, queued)
+    }
+    cancel = scheduleMeasure(ref, queued)
+    return () => cancel()
   })
   return { ref, overflowing }
 }
@@ -285,7 +312,10 @@ function mayGrow(editor: Editor): boolean {
 //     same field list. A kind with something no field describes (the action's goal, the
 //     expectation's "from → to") adds a part before or after the fields.
 // [2] Measured after every render, which costs a layout read per rendered card; cards
-//     re-render only when their own record changes (memo), so a big board pays this once. A
+//     re-render only when their own record changes (memo), so a big board pays this once,
+//     and all cards of a frame are read together, then written (measureQueue.ts). A
 //     card that overflows on several screens at once may be grown by each of them: every
 //     write only raises the height to what that screen needs, so they settle on the largest.
 //     Exports never write: they render a copy of the card into an image.
+// [3] CardVote draws nothing without a vote; mounted on every card it cost six store
+//     selectors, a translation hook and a computed signal per card while opening a board.
