@@ -110,6 +110,23 @@ describe('revocable links and leaving nothing behind on a shared laptop', () => 
     await page.reload()
     await waitForBoard(page)
     expect(await page.locator('.wt-role').first().innerText()).toMatch(/Gespreksleider/i)
+
+    // The same link opened in a new tab asks once; "Ja, onthouden" keeps it on the device.
+    const tab = await ana.context.newPage()
+    await tab.goto(page.url())
+    const prompt = tab.getByTestId('remember-prompt')
+    await prompt.waitFor({ timeout: 30_000 })
+    expect(await prompt.innerText()).toContain(
+      'Moet dit apparaat jouw link als gespreksleider onthouden?',
+    )
+    expect((await deviceTraces(tab)).local.join('\n')).not.toContain(firstFacilitator)
+    await prompt.getByRole('button', { name: 'Ja, onthouden' }).click()
+    await prompt.waitFor({ state: 'detached' })
+    expect((await deviceTraces(tab)).local.join('\n')).toContain(firstFacilitator)
+    await tab.reload()
+    await waitForBoard(tab)
+    expect(await tab.getByTestId('remember-prompt').count()).toBe(0)
+    await tab.close()
   })
 
   it('makes new links: the editor still on the old one is told it no longer works, and keeps what they made', async () => {
