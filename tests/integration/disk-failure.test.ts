@@ -40,8 +40,13 @@ describe.each(disks)('with %s', (_name, fail, recover) => {
     await waitFor(() => b.doc.getMap('records').has('shape:stored'), { message: 'B hears A' })
 
     fail(store.database)
-    // Big enough to need new pages, so a full disk cannot hide it in a half-empty one.
-    putRecords(a.doc, geoShape('unstored', 'x'.repeat(20_000)))
+    // Big enough to need new pages, so a full disk cannot hide it in a half-empty one (in
+    // labels within MAX_TEXT_CHARS each).
+    putRecords(
+      a.doc,
+      geoShape('unstored', 'x'.repeat(5_000)),
+      ...[1, 2, 3].map((n) => geoShape(`unstored${n}`, 'x'.repeat(5_000))),
+    )
     const storageFailed = (closes: { code: number }[]) =>
       closes.filter((close) => close.code === CloseCode.STORAGE_FAILED).length
     await waitFor(() => storageFailed(b.closes) > 0, { message: 'B is told with 4503' })
@@ -75,6 +80,9 @@ describe.each(disks)('with %s', (_name, fail, recover) => {
     expect(Object.keys(onDisk.getMap('records').toJSON()).sort()).toEqual([
       'shape:stored',
       'shape:unstored',
+      'shape:unstored1',
+      'shape:unstored2',
+      'shape:unstored3',
     ])
   })
 })
