@@ -58,10 +58,12 @@ export function contentSecurityPolicy({ frameAncestors }: PagePolicyOptions): st
     // tldraw writes <style> elements (its style defs, the toolbar, the watermark) and style
     // attributes; a nonce would cover the elements only, and needs a per-request page [4].
     'style-src': ["'self'", "'unsafe-inline'"],
-    // data: tldraw's icons and exported SVG/PNG previews, QR codes, the infographic;
-    // blob: a pasted photo before it is uploaded, the infographic preview.
+    // data: tldraw's icons, exports and QR codes; blob: a pasted photo before it is
+    // uploaded, the export's rasterising and the infographic preview. Both are refused
+    // hundreds of times on the way through the e2e test without them.
     'img-src': ["'self'", 'data:', 'blob:'],
-    // data: the infographic embeds its font so its PNG/SVG render anywhere.
+    // data: tldraw's PNG/SVG export embeds the board's fonts as data: URLs and loads them
+    // in the page (without it the export is refused; tests/e2e/csp.test.ts).
     'font-src': ["'self'", 'data:'],
     // 'self' also covers ws:/wss: to the same host in CSP Level 3 (Chromium, Firefox,
     // Safari); tests/e2e/csp.test.ts proves the board syncs under it.
