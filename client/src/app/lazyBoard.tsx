@@ -67,7 +67,17 @@ export function LazyBoardPage({ boardId }: { boardId: string }) {
   const [attempt, setAttempt] = useState(0)
   // A lazy component keeps its first failure for good; a retry needs a new one.
   const Page = useMemo(
-    () => lazy(() => loadBoard().then((module) => ({ default: module.BoardPage }))),
+    () =>
+      lazy(() =>
+        loadBoard().then(
+          (module) => ({ default: module.BoardPage }),
+          async (err: unknown) => {
+            // Still "Bord laden…" while we look; a reload never settles this promise.
+            if (await reloadOnceIfStale()) return new Promise<never>(() => undefined)
+            throw err
+          },
+        ),
+      ),
     [attempt],
   )
   return (
@@ -123,10 +133,6 @@ class BoardCodeBoundary extends Component<BoundaryProps, { failed: unknown }> {
     return { failed: error }
   }
 
-  override componentDidCatch(error: unknown) {
-    if (error instanceof BoardCodeError) void reloadOnceIfStale()
-  }
-
   override render() {
     const { failed } = this.state
     if (failed === null) return this.props.children
@@ -140,15 +146,16 @@ class BoardCodeBoundary extends Component<BoundaryProps, { failed: unknown }> {
  * (its chunk names no longer exist). Reload once to get the new page; never twice in a row,
  * so a broken deploy shows the message instead of a reload loop [4].
  */
-async function reloadOnceIfStale(): Promise<void> {
-  if (sessionStorage.getItem(RELOADED_KEY)) return
+async function reloadOnceIfStale(): Promise<boolean> {
+  if (sessionStorage.getItem(RELOADED_KEY)) return false
   const reachable = await fetch('/healthz', { cache: 'no-store' }).then(
     (response) => response.ok,
     () => false,
   )
-  if (!reachable) return
+  if (!reachable) return false
   sessionStorage.setItem(RELOADED_KEY, '1')
   location.reload()
+  return true
 }
 
 // [1] App.tsx renders this for `/b/...`; main.tsx starts the download as early as it can for
