@@ -7,6 +7,8 @@
  *
  * Knobs (environment):
  *   SCENARIOS=1,2,3,4,5,6       which scenarios (6: bytes on the wire per page load)
+ *   S8_ROUNDS=3                 8: start page JavaScript before it is usable; a board link on a
+ *                               slow line with and without the board preloaded (startPage.ts)
  *   SERVERS=ours,ours-mem,stock,tldraw   servers compared in 1-3 (ours-mem: our server
  *                               with SQLite in memory, to show what the disk costs;
  *                               ours-1tx: one commit per update, as before group commit)
@@ -30,11 +32,12 @@ import { runManyRooms } from './manyRooms.js'
 import { parseKinds } from './servers.js'
 import { knob, printTable } from './support.js'
 import { printTargets } from './targets.js'
+import { runStartPage } from './startPage.js'
 import { runTransfer } from './transfer.js'
 
 const list = (name: string, fallback: string) =>
   (process.env[name] || fallback).split(',').map((s) => s.trim())
-const scenarios = new Set(list('SCENARIOS', '1,2,3,4,5,6'))
+const scenarios = new Set(list('SCENARIOS', '1,2,3,4,5,6,8'))
 const kinds = parseKinds(process.env.SERVERS, ['ours', 'ours-mem', 'stock', 'tldraw'])
 const rounds = knob('ROUNDS', 2)
 
@@ -131,6 +134,7 @@ async function main(): Promise<void> {
     })
   }
   if (scenarios.has('6')) await runTransfer()
+  if (scenarios.has('8')) await runStartPage(knob('S8_ROUNDS', 3))
   printMachine(`end, after ${((performance.now() - started) / 60_000).toFixed(1)} min`)
   // Last, so the table of targets is what a reader sees first at the bottom.
   const cpu = cpus()
