@@ -56,7 +56,8 @@ export function contentSecurityPolicy({ frameAncestors }: PagePolicyOptions): st
     // Only the built bundle: index.html has no inline script and nothing uses eval [3].
     'script-src': ["'self'"],
     // tldraw writes <style> elements (its style defs, the toolbar, the watermark) and style
-    // attributes; a nonce would cover the elements only, and needs a per-request page [4].
+    // attributes: without 'unsafe-inline' the board's first <style> is refused (seen in the
+    // e2e test). A nonce would cover the elements only, and needs a per-request page [4].
     'style-src': ["'self'", "'unsafe-inline'"],
     // data: tldraw's icons, exports and QR codes; blob: a pasted photo before it is
     // uploaded, the export's rasterising and the infographic preview. Both are refused
