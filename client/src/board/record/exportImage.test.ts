@@ -68,6 +68,8 @@ describe('the size of an exported PNG', () => {
     const ratio = pngPixelRatio('png1', 7501, 4401)
     expect(Math.floor(7501 * ratio)).toBe(MAX_PNG_SIDE)
     expect(Math.floor(4401 * ratio)).toBe(Math.floor((4401 * MAX_PNG_SIDE) / 7501))
-    expect(Math.floor(3000 * pngPixelRatio('png2', 3000, 6000))).toBe(2500)
+    // "2×" stays twice the 1× picture, as its name says.
+    expect(pngPixelRatio('png2', 7501, 4401)).toBe(2 * ratio)
+    expect(Math.floor(6000 * pngPixelRatio('png2', 3000, 6000))).toBe(2 * MAX_PNG_SIDE)
   })
 })

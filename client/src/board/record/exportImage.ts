@@ -52,13 +52,16 @@ export async function exportImage(
   }
 }
 
-/** The longest side of an exported PNG in pixels: an A1 poster at 150 dpi [3]. */
+/** The longest side of a PNG in pixels: an A1 poster at 150 dpi; twice that for 2× [3]. */
 export const MAX_PNG_SIDE = 5000
 
-/** 1 or 2 pixels per page unit, but never more than MAX_PNG_SIDE on the longest side. */
+/**
+ * One pixel per page unit, but no more than MAX_PNG_SIDE on the longest side; "2×" is always
+ * twice that, as its name promises.
+ */
 export function pngPixelRatio(format: ImageFormat, width: number, height: number): number {
-  const wanted = format === 'png2' ? 2 : 1
-  return Math.min(wanted, MAX_PNG_SIDE / Math.max(width, height, 1))
+  const times = format === 'png2' ? 2 : 1
+  return times * Math.min(1, MAX_PNG_SIDE / Math.max(width, height, 1))
 }
 
 /**
@@ -142,4 +145,5 @@ export function pageShapeIds(editor: Editor): TLShapeId[] {
 //     4,967 px, and A0 from the same file is 107 dpi, still sharp from 1.5 m. A map of 500
 //     cards at 1× was 7,501 × 4,401 px (8.5 MB, 19 s to make); its card text cannot be read
 //     at either size, while a map of a few dozen cards is smaller than the cap at 1× and
-//     keeps every pixel. For a larger print SVG is exact at any size.
+//     keeps every pixel. "2×" is twice the 1× picture (so 10,000 px at most), for whoever
+//     asks for more; for a larger print SVG is exact at any size.
