@@ -6,7 +6,9 @@
  *   SCENARIOS=1,4 ROUNDS=3 npx tsx tests/bench/run.ts
  *
  * Knobs (environment):
- *   SCENARIOS=1,2,3,4,5,6       which scenarios (6: bytes on the wire per page load)
+ *   SCENARIOS=1,2,3,4,5,6,7     which scenarios (6: bytes on the wire per page load; 7: refused
+ *                               updates by board size, the shadow's memory)
+ *   S7_BOARDS=100,2000,10000 S7_ROUNDS=20 S7_MEMORY_CARDS=2000
  *   S8_ROUNDS=3                 8: start page JavaScript before it is usable; a board link on a
  *                               slow line with and without the board preloaded (startPage.ts)
  *   SERVERS=ours,ours-mem,stock,tldraw   servers compared in 1-3 (ours-mem: our server
@@ -29,6 +31,8 @@ import { runDocLayout } from './docLayout.js'
 import { runJoin } from './join.js'
 import { runLatency } from './latency.js'
 import { runManyRooms } from './manyRooms.js'
+import { runMemory } from './memory.js'
+import { runRefusals } from './refusals.js'
 import { parseKinds } from './servers.js'
 import { knob, printTable } from './support.js'
 import { printTargets } from './targets.js'
@@ -37,7 +41,7 @@ import { runTransfer } from './transfer.js'
 
 const list = (name: string, fallback: string) =>
   (process.env[name] || fallback).split(',').map((s) => s.trim())
-const scenarios = new Set(list('SCENARIOS', '1,2,3,4,5,6,8'))
+const scenarios = new Set(list('SCENARIOS', '1,2,3,4,5,6,7,8'))
 const kinds = parseKinds(process.env.SERVERS, ['ours', 'ours-mem', 'stock', 'tldraw'])
 const rounds = knob('ROUNDS', 2)
 
@@ -135,6 +139,13 @@ async function main(): Promise<void> {
   }
   if (scenarios.has('6')) await runTransfer()
   if (scenarios.has('8')) await runStartPage(knob('S8_ROUNDS', 3))
+  if (scenarios.has('7')) {
+    runRefusals({
+      boards: list('S7_BOARDS', '100,2000,10000').map(Number),
+      rounds: knob('S7_ROUNDS', 20),
+    })
+    runMemory(knob('S7_MEMORY_CARDS', 2000))
+  }
   printMachine(`end, after ${((performance.now() - started) / 60_000).toFixed(1)} min`)
   // Last, so the table of targets is what a reader sees first at the bottom.
   const cpu = cpus()
