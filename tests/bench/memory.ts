@@ -6,25 +6,15 @@
  *   npx tsx --conditions=source tests/bench/memory.ts
  *   MEMORY_CARDS=10000 npx tsx --conditions=source tests/bench/memory.ts
  */
-import { setFlagsFromString } from 'node:v8'
-import { runInNewContext } from 'node:vm'
 import { pathToFileURL } from 'node:url'
 import * as Y from 'yjs'
 import { createBoardSchema } from '../../server/src/records/boardSchema.js'
 import { UpdateGuard } from '../../server/src/rooms/UpdateGuard.js'
 import { createRuleChain } from '../../server/src/rules/index.js'
+import { heap } from './docLayout.js'
 import { cardBoard } from './refusals.js'
 import { kb, knob, mb, printTable } from './support.js'
 import { printTargets, recordTarget } from './targets.js'
-
-const gc: () => void = (() => {
-  setFlagsFromString('--expose-gc')
-  return runInNewContext('gc') as () => void
-})()
-const heap = () => {
-  for (let i = 0; i < 3; i++) gc()
-  return process.memoryUsage().heapUsed
-}
 
 /** Heap bytes that `make` keeps alive, median of three. */
 function retained(make: () => unknown): number {
