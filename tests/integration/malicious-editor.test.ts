@@ -79,7 +79,7 @@ describe('a malicious editor', () => {
       [
         'a 900 KB card text',
         put(interestCard('x', { text: huge })),
-        told(/^refused:invalid record shape:x: .*text/),
+        told(/^refused:invalid record shape:x: too big: over 262144 bytes$/),
       ],
       [
         'deleting the page',
@@ -110,14 +110,20 @@ describe('a malicious editor', () => {
         (f) => f.getMap('records').set(huge, 1),
         closed(CloseCode.TOO_LARGE, /^board too large/),
       ],
+      // One record is put back past the per-record limits, before its size reaches the board.
       [
         'a 900 KB text in a valid card’s meta',
         put({ ...interestCard('speeltuin'), meta: { huge } }),
-        closed(CloseCode.TOO_LARGE, /^board too large/),
+        told(/^refused:invalid record shape:speeltuin: too big: over 262144 bytes$/),
       ],
       [
         'a 900 KB label on a rectangle',
         put(geoShape('big', huge)),
+        told(/^refused:invalid record shape:big: too big: over 262144 bytes$/),
+      ],
+      [
+        'sixty labels of 10,000 characters, each within the limits',
+        put(...Array.from({ length: 60 }, (_, i) => geoShape(`big${i}`, huge.slice(0, 10_000)))),
         closed(CloseCode.TOO_LARGE, /^board too large/),
       ],
     ]
@@ -147,8 +153,8 @@ describe('a malicious editor', () => {
     expect(a.doc.getMap('records').toJSON()).toEqual(b.doc.getMap('records').toJSON())
     for (const keys of seen) expect([...keys].sort()).toEqual(['shape:after', 'shape:fine'])
     const metrics = await readMetrics(server.url)
-    expect(metrics.get('wijktafel_refused_messages_total{reason="corrected_record"}')).toBe(4)
-    expect(metrics.get('wijktafel_refused_messages_total{reason="board_too_large"}')).toBe(3)
+    expect(metrics.get('wijktafel_refused_messages_total{reason="corrected_record"}')).toBe(6)
+    expect(metrics.get('wijktafel_refused_messages_total{reason="board_too_large"}')).toBe(2)
     expect(metrics.get('wijktafel_refused_messages_total{reason="invalid_structure"}')).toBe(2)
   })
 

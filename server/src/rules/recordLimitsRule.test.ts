@@ -10,7 +10,7 @@ import { recordLimitsRule } from './recordLimitsRule.js'
 
 const limits = { maxRecordBytes: 4096, maxTextChars: 100, maxMetaBytes: 64, maxDrawPoints: 50 }
 const rule = recordLimitsRule(limits)
-const judge = (value: { id: string }) =>
+const judge = (value: { id: string } & Record<string, unknown>) =>
   rule.check(ruleContext({ records: { writes: byId(value) } }))?.reason ?? null
 
 /** A rich text of `paragraphs` paragraphs of `each` characters. */
@@ -73,7 +73,8 @@ describe('recordLimitsRule', () => {
   })
 
   it('limits the whole record, whatever makes it big', () => {
-    const many = { ...geoShape('a'), props: { ...geoShape('a').props, list: Array(2000).fill(1) } }
+    const props = geoShape('a').props as Record<string, unknown>
+    const many = { ...geoShape('a'), props: { ...props, list: Array(2000).fill(1) } }
     expect(judge(many)).toBe(`invalid record shape:a: ${TOO_BIG_REFUSAL} over 4096 bytes`)
   })
 

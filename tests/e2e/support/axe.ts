@@ -35,7 +35,7 @@ export async function axeViolations(
   options: { exclude?: string[] } = {},
 ): Promise<Violation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) {
-    await page.addScriptTag({ content: AXE_SOURCE })
+    await page.evaluate(AXE_SOURCE)
   }
   const exclude = [...CANVAS_CONTENT, ...TLDRAW_WATERMARK, ...(options.exclude ?? [])]
   const results = await page.evaluate(
@@ -187,9 +187,9 @@ export async function expectNoViolations(page: Page, where: string): Promise<voi
   if (violations.length > 0) throw new Error(describeViolations(where, violations))
 }
 
-// [1] `addScriptTag({ content })` puts the source in an inline <script>: the app's pages send
-//     no Content-Security-Policy today; should they get one, the test context needs
-//     `bypassCSP`. Nothing is fetched, so the tests stay offline.
+// [1] Evaluated through the DevTools protocol, not an inline <script>: the pages' strict
+//     Content-Security-Policy refuses inline scripts, and axe then judges the page exactly as
+//     people get it (no `bypassCSP`). Nothing is fetched, so the tests stay offline.
 // [2] The canvas is a free drawing surface for mouse and touch: its shapes are positioned
 //     boxes without document order, and tldraw renders handles and hidden text fields there
 //     that no page author controls. Its keyboard and screen-reader route is the outline view
