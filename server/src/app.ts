@@ -122,7 +122,7 @@ export async function createServer(options: ServerOptions): Promise<WijktafelSer
     maxPayload: config.maxMessageBytes,
     handleProtocols: chooseSyncProtocol,
   })
-  const serveStatic = createStaticHandler(config.clientDist)
+  const serveStatic = createStaticHandler(config.clientDist, config)
   let closing: Promise<void> | null = null
 
   const onRequest = async (req: IncomingMessage, res: ServerResponse) => {
