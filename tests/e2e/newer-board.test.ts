@@ -7,6 +7,7 @@ import {
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { loadBoardDoc } from '../../server/src/persistence/loadBoardDoc.js'
 import { startApp, type RunningApp } from './support/app.js'
 import { joinAs } from './support/board.js'
 import { launchPerson, screenshot, type Person } from './support/browser.js'
@@ -129,10 +130,7 @@ async function createBoard(app: RunningApp, title: string): Promise<CreateBoardR
 
 /** An update that raises the board's `meta.schema` over what it holds now, as a newer app would. */
 function newerSchemaUpdate(app: RunningApp, boardId: string): Uint8Array {
-  const stored = app.server.store.loadDoc(boardId)
-  const doc = new Y.Doc()
-  if (stored.state) Y.applyUpdate(doc, stored.state)
-  for (const update of stored.updates) Y.applyUpdate(doc, update)
+  const doc = loadBoardDoc(app.server.store.loadDoc(boardId))
   const before = Y.encodeStateVector(doc)
   doc.getMap(YDOC_META).set(YDOC_META_SCHEMA, newer)
   const update = Y.encodeStateAsUpdate(doc, before)

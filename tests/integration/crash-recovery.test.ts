@@ -8,6 +8,7 @@ import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import type { CreateBoardResponse } from '@wijktafel/shared'
 import { DATABASE_FILE, openSqliteBoardStore } from '@wijktafel/server'
+import { loadBoardDoc } from '../../server/src/persistence/loadBoardDoc.js'
 import { startHoldingServer } from '../helpers/commitHoldingServer.js'
 import type { HoldingServer } from '../helpers/commitHoldingServer.js'
 import { boardBasics, geoShape, putRecords } from '../helpers/records.js'
@@ -167,8 +168,7 @@ describe('crash recovery', () => {
       const store = openSqliteBoardStore(join(dataDir, DATABASE_FILE))
       const stored = store.loadDoc(board.id)
       store.close()
-      const onDisk = new Y.Doc()
-      for (const update of [stored.state!, ...stored.updates]) Y.applyUpdate(onDisk, update)
+      const onDisk = loadBoardDoc(stored)
       expect(holds(onDisk, Y.encodeStateAsUpdate(heard)), `held at batch ${holdAtBatch}`).toBe(true)
       onDisk.destroy()
       heard.destroy()

@@ -1,9 +1,9 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type Database from 'better-sqlite3'
-import * as Y from 'yjs'
 import { CloseCode } from '@wijktafel/shared'
 import { DATABASE_FILE, openSqliteBoardStore } from '@wijktafel/server'
+import { loadBoardDoc } from '../../server/src/persistence/loadBoardDoc.js'
 import { readMetrics } from '../helpers/metrics.js'
 import { geoShape, putRecords } from '../helpers/records.js'
 import { createBoard, testContext } from '../helpers/testContext.js'
@@ -74,9 +74,7 @@ describe.each(disks)('with %s', (_name, fail, recover) => {
       message: 'B receives the edit once it is stored',
     })
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
-    const onDisk = new Y.Doc()
-    const stored = store.loadDoc(board.id)
-    for (const update of [stored.state!, ...stored.updates]) Y.applyUpdate(onDisk, update)
+    const onDisk = loadBoardDoc(store.loadDoc(board.id))
     expect(Object.keys(onDisk.getMap('records').toJSON()).sort()).toEqual([
       'shape:stored',
       'shape:unstored',

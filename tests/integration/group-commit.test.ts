@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CloseCode, SyncMessageType } from '@wijktafel/shared'
+import { loadBoardDoc } from '../../server/src/persistence/loadBoardDoc.js'
 import { DATABASE_FILE, openSqliteBoardStore } from '@wijktafel/server'
 import type { SqliteBoardStore } from '@wijktafel/server'
 import { syncFrame } from '../helpers/frames.js'
@@ -99,9 +100,7 @@ describe('group commit', () => {
       message: 'after reconnecting, each reader receives the edit, now stored',
     })
     for (const [r, { board }] of rooms.entries()) {
-      const stored = store.loadDoc(board.id)
-      const onDisk = new Y.Doc()
-      for (const update of [stored.state!, ...stored.updates]) Y.applyUpdate(onDisk, update)
+      const onDisk = loadBoardDoc(store.loadDoc(board.id))
       expect(Object.keys(onDisk.getMap('records').toJSON())).toEqual([`shape:lost-${r}`])
     }
   })

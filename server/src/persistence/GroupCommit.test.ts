@@ -12,7 +12,8 @@ afterEach(() => {
 function storeWithBoards(...ids: string[]): SqliteBoardStore {
   const store = openSqliteBoardStore(':memory:')
   stores.push(store)
-  for (const id of ids) store.createBoard({ id, title: id, createdAt: '' }, [], new Uint8Array())
+  for (const id of ids)
+    store.createBoard({ id, title: id, createdAt: '' }, [], new Uint8Array([0, 0]))
   return store
 }
 

@@ -38,7 +38,7 @@ describe('SqliteBoardStore', () => {
       ],
       EMPTY_DOC,
     )
-    expect(store.getBoard(board.id)).toEqual(board)
+    expect(store.getBoard(board.id)).toEqual({ ...board, linkEpoch: 0 })
     expect(store.findToken('e'.repeat(64))).toEqual({ boardId: board.id, role: 'viewer' })
     expect(store.findToken('0'.repeat(64))).toBeUndefined()
     expect(store.getBoard('BBBBBBBBBBBBBBBBBBBBBB')).toBeUndefined()
@@ -60,7 +60,7 @@ describe('SqliteBoardStore', () => {
     expect(before.getMap('records').toJSON()).toEqual(map.toJSON())
     const stored = store.loadDoc(board.id)
     expect(stored.updates).toHaveLength(1000)
-    store.compact(board.id, Y.encodeStateAsUpdate(before), stored.lastUpdateId)
+    store.compact(board.id, Y.encodeStateAsUpdateV2(before), stored.lastUpdateId)
     map.set('shape:after', 1)
     store.close()
 
@@ -68,6 +68,7 @@ describe('SqliteBoardStore', () => {
     const reloaded = store.loadDoc(board.id)
     expect(reloaded.updates).toHaveLength(1)
     expect(reloaded.state).not.toBeNull()
+    expect(reloaded.stateEncoding).toBe('v2')
     expect(loadBoardDoc(reloaded).getMap('records').toJSON()).toEqual(map.toJSON())
   })
 })

@@ -1,7 +1,14 @@
 import Database from 'better-sqlite3'
+import * as Y from 'yjs'
 import { isRole } from '@wijktafel/shared'
 import type { AssetStore } from './AssetStore.js'
-import type { BoardRecord, BoardStore, StoredDoc, TokenRecord } from './BoardStore.js'
+import type {
+  BoardRecord,
+  BoardStore,
+  StateEncoding,
+  StoredDoc,
+  TokenRecord,
+} from './BoardStore.js'
 import { createSqliteAssetStore } from './SqliteAssetStore.js'
 import { createSqliteVersionStore } from './SqliteVersionStore.js'
 import type { VersionStore } from './VersionStore.js'
@@ -20,7 +27,8 @@ CREATE TABLE IF NOT EXISTS tokens (
 CREATE INDEX IF NOT EXISTS tokens_board ON tokens(board_id);
 CREATE TABLE IF NOT EXISTS board_state (
   board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
-  state BLOB NOT NULL
+  state BLOB NOT NULL,
+  encoding TEXT NOT NULL DEFAULT 'v1'
 );
 CREATE TABLE IF NOT EXISTS board_updates (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -89,8 +97,8 @@ export function openSqliteBoardStore(filename: string): SqliteBoardStore {
     'SELECT board_id, role FROM tokens WHERE hash = ?',
   )
   const countBoards = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM boards')
-  const selectState = db.prepare<[string], { state: Buffer }>(
-    'SELECT state FROM board_state WHERE board_id = ?',
+  const selectState = db.prepare<[string], { state: Buffer; encoding: string }>(
+    'SELECT state, encoding FROM board_state WHERE board_id = ?',
   )
   const selectUpdates = db.prepare<[string], { id: number; data: Buffer }>(
     'SELECT id, data FROM board_updates WHERE board_id = ? ORDER BY id',
@@ -98,9 +106,10 @@ export function openSqliteBoardStore(filename: string): SqliteBoardStore {
   const insertUpdate = db.prepare<[string, Uint8Array]>(
     'INSERT INTO board_updates (board_id, data) VALUES (?, ?)',
   )
+  // Every state this code writes is V2 (BoardStore [1]); older rows stay 'v1' until then.
   const upsertState = db.prepare<[string, Uint8Array]>(
-    `INSERT INTO board_state (board_id, state) VALUES (?, ?)
-     ON CONFLICT(board_id) DO UPDATE SET state = excluded.state`,
+    `INSERT INTO board_state (board_id, state, encoding) VALUES (?, ?, 'v2')
+     ON CONFLICT(board_id) DO UPDATE SET state = excluded.state, encoding = excluded.encoding`,
   )
   const deleteUpdates = db.prepare<[string, number]>(
     'DELETE FROM board_updates WHERE board_id = ? AND id <= ?',
@@ -126,11 +135,11 @@ export function openSqliteBoardStore(filename: string): SqliteBoardStore {
     (board: BoardRecord, tokens: readonly TokenRecord[], initialState: Uint8Array) => {
       insertBoard.run(board.id, board.title, board.createdAt)
       for (const token of tokens) insertToken.run(token.hash, board.id, token.role)
-      upsertState.run(board.id, initialState)
+      upsertState.run(board.id, Y.convertUpdateFormatV1ToV2(initialState))
     },
   )
-  const compact = db.transaction((boardId: string, state: Uint8Array, upToId: number) => {
-    upsertState.run(boardId, state)
+  const compact = db.transaction((boardId: string, stateV2: Uint8Array, upToId: number) => {
+    upsertState.run(boardId, stateV2)
     deleteUpdates.run(boardId, upToId)
   })
   const rotateLinks = db.transaction(
@@ -153,10 +162,11 @@ export function openSqliteBoardStore(filename: string): SqliteBoardStore {
   })
   // Read state and log in one transaction so a concurrent writer can never split them.
   const loadDoc = db.transaction((boardId: string): StoredDoc => {
-    const state = selectState.get(boardId)?.state ?? null
+    const row = selectState.get(boardId)
     const rows = selectUpdates.all(boardId)
     return {
-      state: state === null ? null : new Uint8Array(state),
+      state: row ? new Uint8Array(row.state) : null,
+      stateEncoding: stateEncoding(row?.encoding ?? 'v1'),
       updates: rows.map((row) => new Uint8Array(row.data)),
       lastUpdateId: rows.at(-1)?.id ?? 0,
     }
@@ -214,10 +224,26 @@ export function openSqliteBoardStore(filename: string): SqliteBoardStore {
  * since are added with their defaults [3]. Runs on every open; does nothing when done.
  */
 function migrate(db: Database.Database): void {
-  const boardColumns = db.pragma('table_info(boards)') as { name: string }[]
-  if (!boardColumns.some((column) => column.name === 'link_epoch')) {
-    db.exec('ALTER TABLE boards ADD COLUMN link_epoch INTEGER NOT NULL DEFAULT 0')
+  addColumnIfMissing(db, 'boards', 'link_epoch', 'INTEGER NOT NULL DEFAULT 0')
+  addColumnIfMissing(db, 'board_state', 'encoding', "TEXT NOT NULL DEFAULT 'v1'")
+}
+
+function addColumnIfMissing(
+  db: Database.Database,
+  table: string,
+  column: string,
+  definition: string,
+): void {
+  const columns = db.pragma(`table_info(${table})`) as { name: string }[]
+  if (!columns.some((existing) => existing.name === column)) {
+    db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`)
   }
+}
+
+/** A row's encoding; anything else means the database was written by a newer version. */
+function stateEncoding(value: string): StateEncoding {
+  if (value === 'v1' || value === 'v2') return value
+  throw new Error(`board state in an unknown encoding: ${value}`)
 }
 
 // [1] WAL keeps readers and the single writer out of each other's way. synchronous=FULL
@@ -230,5 +256,7 @@ function migrate(db: Database.Database): void {
 //     deleted rows' bytes with zeros (only for this statement: it costs writes), and the
 //     checkpoint moves that into the database file and empties the WAL, which held copies.
 // [3] Epoch 0 derives the links every board had before epochs existed (tokens.ts), so an
-//     existing board keeps its links. ADD COLUMN with a constant default rewrites nothing:
-//     SQLite reads the default for old rows, so the migration is instant on any size.
+//     existing board keeps its links. A state stored before V2 states is V1, so old rows
+//     read 'v1' and are rewritten as V2 at their board's next compaction, not here.
+//     ADD COLUMN with a constant default rewrites nothing: SQLite reads the default for old
+//     rows, so the migration is instant on any size.
