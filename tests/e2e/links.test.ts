@@ -28,7 +28,7 @@ async function deviceTraces(page: Page) {
         const open = indexedDB.open('workbox-expiration')
         open.onsuccess = () => {
           const db = open.result
-          const names = [...db.objectStoreNames]
+          const names = Array.from(db.objectStoreNames)
           if (!names.length) return resolve(db.close())
           const tx = db.transaction(names, 'readonly')
           for (const n of names) {
