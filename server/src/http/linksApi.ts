@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { CloseCode, deriveAllTokens, hashToken, parseRotateLinksRequest } from '@wijktafel/shared'
 import type { Role, RotateLinksResponse } from '@wijktafel/shared'
@@ -21,11 +20,12 @@ export interface LinksApiContext {
   log: Logger
 }
 
-const EXAMPLE = '{} or {"facilitator": true}'
+const EXAMPLE = '{} or {"facilitator": true, "token": "<new token>"}'
 
 /**
  * `POST /api/boards/:id/links/rotate` (facilitator): new editor and viewer links, and with
- * `{"facilitator": true}` a new facilitator link too. The old links' hashes are deleted in
+ * `{"facilitator": true, "token": …}` a new facilitator link too, whose token the client
+ * made and saved before sending (boardApi.ts [1]); the server stores only its hash. The old links' hashes are deleted in
  * the same transaction that raises the epoch, so they answer 401 everywhere at once, and
  * the connections that came in with them are closed with 4401 [1].
  */
@@ -48,7 +48,7 @@ export async function rotateLinks(
   if (!request.ok) return sendError(res, 400, 'bad_request', request.error)
 
   const current = bearerToken(req.headers.authorization)!
-  const facilitator = request.value.facilitator ? randomBytes(32).toString('base64url') : current
+  const facilitator = request.value.facilitator ? request.value.token : current
   const roles: Role[] = request.value.facilitator
     ? ['facilitator', 'editor', 'viewer']
     : ['editor', 'viewer']

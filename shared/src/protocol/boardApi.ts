@@ -1,6 +1,6 @@
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/messages.js'
 import type { Role } from './roles.js'
-import type { BoardTokens } from './tokens.js'
+import { isToken, type BoardTokens } from './tokens.js'
 
 export const MAX_TITLE_LENGTH = 120
 
@@ -40,30 +40,49 @@ export interface BoardInfo {
   linkEpoch?: number
 }
 
-/** `POST /api/boards/:id/links/rotate`: new editor and viewer links, and a new own link if asked. */
-export interface RotateLinksRequest {
-  facilitator?: boolean
-}
+/**
+ * `POST /api/boards/:id/links/rotate`: new editor and viewer links, and a new own link if
+ * asked. The new facilitator token is made by the CLIENT (32 random bytes, base64url, see
+ * `isToken`) and kept before the request is sent: if the answer is lost, the browser still
+ * holds the only copy of the link the server committed [1].
+ */
+export type RotateLinksRequest = { facilitator?: false } | { facilitator: true; token: string }
 
 export interface RotateLinksResponse {
-  /** The new facilitator token only when it was asked for: shown once, never stored. */
+  /**
+   * `facilitator` is the token the request sent, echoed only when it was replaced (the
+   * client already has it; the echo confirms which token the server stored).
+   */
   tokens: { editor: string; viewer: string; facilitator?: string }
   linkEpoch: number
 }
 
-/** `{}` or `{"facilitator": true|false}`, nothing else. */
+/** `{}`, `{"facilitator": false}` or `{"facilitator": true, "token": "<43 base64url>"}`. */
 export function parseRotateLinksRequest(body: unknown): Parsed<RotateLinksRequest> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { ok: false, error: 'The body must be a JSON object.' }
   }
-  const { facilitator, ...rest } = body as Record<string, unknown>
+  const { facilitator, token, ...rest } = body as Record<string, unknown>
   if (Object.keys(rest).length > 0) {
     return { ok: false, error: `Unknown field: ${Object.keys(rest)[0]}.` }
   }
   if (facilitator !== undefined && typeof facilitator !== 'boolean') {
     return { ok: false, error: '"facilitator" must be true or false.' }
   }
-  return { ok: true, value: facilitator === undefined ? {} : { facilitator } }
+  if (facilitator !== true) {
+    if (token !== undefined) {
+      return { ok: false, error: '"token" is only sent with "facilitator": true.' }
+    }
+    return { ok: true, value: facilitator === false ? { facilitator } : {} }
+  }
+  if (!isToken(token)) {
+    return {
+      ok: false,
+      error:
+        'With "facilitator": true, "token" must be the new token: 32 random bytes in base64url.',
+    }
+  }
+  return { ok: true, value: { facilitator: true, token } }
 }
 
 export interface ApiError {
@@ -98,3 +117,8 @@ export function parseCreateBoardRequest(body: unknown): Parsed<CreateBoardReques
   if (template !== undefined) value.template = template as BoardTemplate
   return { ok: true, value }
 }
+
+// [1] When the server made the new facilitator token, a rotate answer lost to a dropped
+//     connection left the board with a facilitator link nobody had: the old one was
+//     revoked in the same transaction. A token the client made and saved first survives
+//     that; sending the same token again after a lost answer just rotates once more.
