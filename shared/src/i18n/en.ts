@@ -117,6 +117,15 @@ export const en: Record<MessageKey, string> = {
   'share.ownLinkSave':
     'Keep this link. You see it only once. Without it you can no longer manage the board.',
   'share.ownLinkDone': 'I have kept it',
+  'share.ownLinkCurrent': 'Your own link (facilitator)',
+  'share.ownLinkHint':
+    'Only for you: with it you manage the board. Do not show it on the projector.',
+  'share.ownLinkNotRemembered': 'Keep this link: without it you can no longer manage the board.',
+  'share.ownLinkMaybe': 'This may now be your facilitator link. Keep it too.',
+  'share.linksLoading': 'Getting the links…',
+  'share.linksStale': 'No connection: these links may not be the newest.',
+  'share.rotate.unknown':
+    'No answer from the server. The links may already be new. Check your connection and open this window again.',
   'forget.button': 'Forget this board on this device',
   'forget.recent': 'Forget {title} on this device',
   'forget.title': 'Forget this board on this device?',
@@ -129,7 +138,7 @@ export const en: Record<MessageKey, string> = {
     'Not everything could be removed. Close the other tabs with this board and try again.',
   'remember.label': 'Remember me on this device',
   'remember.hint':
-    'Only on your own device. On a shared laptop someone else could otherwise manage your board.',
+    'Not remembered: your link is gone when you close this tab. Only remember it on your own device: on a shared laptop someone else could otherwise manage your board.',
   'remember.question': 'Should this device remember your facilitator link?',
   'remember.yes': 'Yes, remember',
   'remember.no': 'No, only now',

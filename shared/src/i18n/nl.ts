@@ -117,6 +117,16 @@ export const nl = {
   'share.ownLinkSave':
     'Bewaar deze link. Je ziet hem maar één keer. Zonder deze link kun je het bord niet meer beheren.',
   'share.ownLinkDone': 'Ik heb hem bewaard',
+  'share.ownLinkCurrent': 'Jouw eigen link (gespreksleider)',
+  'share.ownLinkHint':
+    'Alleen voor jou: hiermee beheer je het bord. Laat hem niet op de beamer zien.',
+  'share.ownLinkNotRemembered':
+    'Bewaar deze link: zonder deze link kun je het bord niet meer beheren.',
+  'share.ownLinkMaybe': 'Misschien is dit nu jouw link als gespreksleider. Bewaar hem ook.',
+  'share.linksLoading': 'Links ophalen…',
+  'share.linksStale': 'Geen verbinding: deze links zijn misschien niet meer de nieuwste.',
+  'share.rotate.unknown':
+    'Geen antwoord van de server. Misschien zijn de links al nieuw. Kijk of je verbinding werkt en open dit venster opnieuw.',
   'forget.button': 'Vergeet dit bord op dit apparaat',
   'forget.recent': 'Vergeet {title} op dit apparaat',
   'forget.title': 'Dit bord vergeten op dit apparaat?',
@@ -129,7 +139,7 @@ export const nl = {
     'Niet alles kon worden weggehaald. Sluit de andere tabbladen met dit bord en probeer het opnieuw.',
   'remember.label': 'Onthoud mij op dit apparaat',
   'remember.hint':
-    'Alleen op je eigen apparaat. Op een gedeelde laptop kan een ander anders jouw bord beheren.',
+    'Niet onthouden: je link is weg als je dit tabblad sluit. Onthoud hem alleen op je eigen apparaat: op een gedeelde laptop kan een ander anders jouw bord beheren.',
   'remember.question': 'Moet dit apparaat jouw link als gespreksleider onthouden?',
   'remember.yes': 'Ja, onthouden',
   'remember.no': 'Nee, alleen nu',

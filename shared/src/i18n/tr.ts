@@ -54,6 +54,15 @@ export const tr: Record<MessageKey, string> = {
   'share.ownLinkSave':
     'Bu bağlantıyı saklayın. Onu yalnızca bir kez görürsünüz. O olmadan panoyu artık yönetemezsiniz.',
   'share.ownLinkDone': 'Sakladım',
+  'share.ownLinkCurrent': 'Kendi bağlantınız (toplantı yöneticisi)',
+  'share.ownLinkHint':
+    'Yalnızca sizin için: panoyu bununla yönetirsiniz. Projeksiyonda göstermeyin.',
+  'share.ownLinkNotRemembered': 'Bu bağlantıyı saklayın: o olmadan panoyu artık yönetemezsiniz.',
+  'share.ownLinkMaybe': 'Toplantı yöneticisi bağlantınız artık bu olabilir. Bunu da saklayın.',
+  'share.linksLoading': 'Bağlantılar alınıyor…',
+  'share.linksStale': 'Bağlantı yok: bu bağlantılar en yenileri olmayabilir.',
+  'share.rotate.unknown':
+    'Sunucudan yanıt yok. Bağlantılar zaten yenilenmiş olabilir. İnternet bağlantınızı kontrol edin ve bu pencereyi yeniden açın.',
   'forget.button': 'Bu panoyu bu cihazda unut',
   'forget.recent': '{title} panosunu bu cihazda unut',
   'forget.title': 'Bu pano bu cihazda unutulsun mu?',
@@ -66,7 +75,7 @@ export const tr: Record<MessageKey, string> = {
     'Her şey silinemedi. Bu panonun açık olduğu diğer sekmeleri kapatın ve yeniden deneyin.',
   'remember.label': 'Beni bu cihazda hatırla',
   'remember.hint':
-    'Yalnızca kendi cihazınızda. Paylaşılan bir dizüstünde başka biri panonuzu yönetebilir.',
+    'Hatırlanmazsa: bu sekmeyi kapatınca bağlantınız gider. Yalnızca kendi cihazınızda hatırlatın: paylaşılan bir dizüstünde başka biri panonuzu yönetebilir.',
   'remember.question': 'Bu cihaz toplantı yöneticisi bağlantınızı hatırlasın mı?',
   'remember.yes': 'Evet, hatırla',
   'remember.no': 'Hayır, sadece şimdi',
