@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3'
+import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DATABASE_FILE } from '@wijktafel/server'
@@ -126,19 +127,23 @@ describe('new links for a board (POST /api/boards/:id/links/rotate)', () => {
     expect(await getStatus(server, board.id, again.tokens.editor)).toBe(200)
   })
 
-  it('replaces the facilitator link too when asked: shown once, never stored, its own connection closed', async () => {
+  it('replaces the facilitator link too with the token the client made: only its hash stored, its own connection closed', async () => {
     const server = await startServer()
     const board = await createBoard(server, 'De Horst')
     const ana = connectClient(server, board.id, board.tokens.facilitator)
     const bob = connectClient(server, board.id, board.tokens.editor)
     await Promise.all([ana, bob].map((c) => waitForSynced(c.provider)))
 
-    const res = await rotate(server, board.id, board.tokens.facilitator, { facilitator: true })
+    // The browser makes the new token and keeps it before it sends the request, so the
+    // link still works when the answer never arrives: nothing in the answer is needed.
+    const facilitator = randomBytes(32).toString('base64url')
+    const res = await rotate(server, board.id, board.tokens.facilitator, {
+      facilitator: true,
+      token: facilitator,
+    })
     expect(res.status).toBe(200)
     const body = (await res.json()) as RotateLinksResponse
-    const facilitator = body.tokens.facilitator!
-    expect(facilitator).toMatch(/^[A-Za-z0-9_-]{43}$/)
-    expect(facilitator).not.toBe(board.tokens.facilitator)
+    expect(body.tokens.facilitator).toBe(facilitator)
     expect(body.tokens).toEqual(deriveAllTokens(facilitator, body.linkEpoch))
     await waitFor(
       () => [ana, bob].every((c) => c.closes.some((x) => x.code === CloseCode.LINK_REVOKED)),
@@ -180,7 +185,21 @@ describe('new links for a board (POST /api/boards/:id/links/rotate)', () => {
       404,
       'not_found',
     )
-    for (const json of [[], 'yes', { facilitator: 'yes' }, { editor: true }, null]) {
+    const fresh = randomBytes(32).toString('base64url')
+    for (const json of [
+      [],
+      'yes',
+      { facilitator: 'yes' },
+      { editor: true },
+      null,
+      // A new own link needs the token the client made: missing, malformed or unasked for.
+      { facilitator: true },
+      { facilitator: true, token: 'kort' },
+      { facilitator: true, token: fresh + 'A' },
+      { facilitator: true, token: 42 },
+      { token: fresh },
+      { facilitator: false, token: fresh },
+    ]) {
       await expectError(
         await rotate(server, board.id, board.tokens.facilitator, json),
         400,
