@@ -19,8 +19,10 @@ export type RefusedRequestReason = 'too_many_boards' | 'memory_full'
 /**
  * Why a message was refused. The connection is closed, except for `read_only` (a viewer's
  * write, dropped), `corrected_record` (an update taken with its refused records or meta
- * keys put back; counted once per update) and `awareness_not_owned` (presence entries for
- * another connection's client ids dropped, the rest applied; once per message).
+ * keys put back; counted once per update), `awareness_not_owned` (presence entries for
+ * another connection's client ids dropped, the rest applied; once per message) and
+ * `awareness_too_many_ids` (entries for new client ids past the connection's cap,
+ * AwarenessRelay.MAX_CLIENT_IDS_PER_CONNECTION, dropped the same way; once per message).
  */
 export type RefusedMessageReason =
   | 'text_frame'
@@ -36,6 +38,7 @@ export type RefusedMessageReason =
   | 'rate_awareness'
   | 'read_only'
   | 'awareness_not_owned'
+  | 'awareness_too_many_ids'
 
 export type MessageKind =
   'sync_step1' | 'sync_step2' | 'sync_update' | 'awareness' | 'query_awareness'
@@ -185,7 +188,7 @@ export class Metrics implements RoomMetrics {
     metric(
       'wijktafel_refused_messages_total',
       'counter',
-      'Messages refused (the connection is closed, except read_only, corrected_record and awareness_not_owned), by reason.',
+      'Messages refused (the connection is closed, except read_only, corrected_record, awareness_not_owned and awareness_too_many_ids), by reason.',
       labelled('reason', this.refusedMessages),
     )
     metric(

@@ -5,7 +5,7 @@ import type { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type { RoomMetrics } from '../metrics/Metrics.js'
-import { AwarenessRelay } from './AwarenessRelay.js'
+import { AwarenessRelay, MAX_CLIENT_IDS_PER_CONNECTION } from './AwarenessRelay.js'
 import { Connection } from './Connection.js'
 
 const limits = {
@@ -118,7 +118,46 @@ describe('AwarenessRelay', () => {
     expect(relay.awareness.getStates().get(bram.clientID)).toEqual({ cursor: { x: 3 } })
     relay.destroy()
   })
+
+  it('lets one connection own only a few client ids: 1,000 new ids in one message leave at most the cap', () => {
+    const refused: string[] = []
+    const counting = { ...metrics, refusedMessage: (reason: string) => refused.push(reason) }
+    const [mallory, bram] = [0, 1].map(
+      () => new Connection(openSocket(), 'editor', limits, counting, 0, 1),
+    ) as [Connection, Connection]
+    const relay = new AwarenessRelay(new Y.Doc(), () => [mallory, bram], 0)
+
+    relay.apply(mallory, manyStates(1, 1000))
+    expect(mallory.clientIds.size).toBeLessThanOrEqual(MAX_CLIENT_IDS_PER_CONNECTION)
+    expect(relay.awareness.getStates().size).toBeLessThanOrEqual(MAX_CLIENT_IDS_PER_CONNECTION)
+    expect(refused).toEqual(['awareness_too_many_ids'])
+    // The same ids again at a newer clock: the owned ones move, the rest still claim nothing.
+    const owned = [...mallory.clientIds]
+    relay.apply(mallory, manyStates(1, 1000, 2))
+    expect([...mallory.clientIds]).toEqual(owned)
+    expect(relay.awareness.getStates().size).toBe(owned.length)
+    const moved = owned.map((id) => relay.awareness.getStates().get(id))
+    expect(moved).toEqual(owned.map(() => ({ n: 2 })))
+
+    // Another person's connection is not affected by Mallory's cap.
+    const ayse = new awarenessProtocol.Awareness(new Y.Doc())
+    relay.apply(bram, cursorUpdate(ayse, 7))
+    expect(relay.awareness.getStates().get(ayse.clientID)).toEqual({ cursor: { x: 7 } })
+    relay.destroy()
+  })
 })
+
+/** One update with `count` states `{n: clock}` for the ids from `firstId`, at `clock`. */
+function manyStates(firstId: number, count: number, clock = 1): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, count)
+  for (let id = firstId; id < firstId + count; id++) {
+    encoding.writeVarUint(encoder, id)
+    encoding.writeVarUint(encoder, clock)
+    encoding.writeVarString(encoder, JSON.stringify({ n: clock }))
+  }
+  return encoding.toUint8Array(encoder)
+}
 
 function openSocket(): WebSocket {
   return { OPEN: 1, readyState: 1, send: () => {} } as unknown as WebSocket

@@ -7,6 +7,14 @@ import type { Connection } from './Connection.js'
 import type { AwarenessEntry } from './messages.js'
 import { encodeAwareness } from './messages.js'
 
+/**
+ * How many client ids one connection may own. An honest y-websocket client announces one
+ * (its Awareness's clientID) for the life of its socket; a few spare cover a client that
+ * replaces its Awareness without reconnecting. Without a cap one connection could claim
+ * ids by the thousand per message and hold them, and their states, until it closes [5].
+ */
+export const MAX_CLIENT_IDS_PER_CONNECTION = 4
+
 /** An awareness message without entries: tells a client the server is there, changes nothing. */
 const EMPTY_AWARENESS = new Uint8Array([MessageType.AWARENESS, 1, 0])
 
@@ -55,11 +63,17 @@ export class AwarenessRelay {
    */
   apply(conn: Connection, update: Uint8Array): void {
     const entries = readRawEntries(update)
-    const kept = entries.filter((entry) => this.mayApply(conn, entry))
     const taken = entries.some(
       (entry) => this.ownedByAnother(conn, entry.clientId) && this.entryChanges(entry),
     )
+    let overCap = false
+    const kept = entries.filter((entry) => {
+      const verdict = this.mayApply(conn, entry)
+      if (verdict === 'over_cap') overCap = true
+      return verdict === true
+    })
     if (taken) conn.countRefused('awareness_not_owned')
+    if (overCap) conn.countRefused('awareness_too_many_ids')
     if (kept.length === 0) return
     const owned = kept.length === entries.length ? update : encodeRawEntries(kept)
     awarenessProtocol.applyAwarenessUpdate(this.awareness, owned, conn)
@@ -110,10 +124,11 @@ export class AwarenessRelay {
     return owner !== undefined && owner !== conn
   }
 
-  private mayApply(conn: Connection, entry: RawEntry): boolean {
+  private mayApply(conn: Connection, entry: RawEntry): boolean | 'over_cap' {
     const owner = this.owners.get(entry.clientId)
     if (owner) return owner === conn
     if (entry.removed || !this.entryChanges(entry)) return false
+    if (conn.clientIds.size >= MAX_CLIENT_IDS_PER_CONNECTION) return 'over_cap'
     this.owners.set(entry.clientId, conn)
     conn.clientIds.add(entry.clientId)
     return true
@@ -172,6 +187,11 @@ export class AwarenessRelay {
 // [4] Every client echoes the states it hears [2], removals included: an echo of someone
 //     who just left must not make the echoing client the owner of that id. A removal of a
 //     free id has nothing to remove.
+// [5] A 64 KiB message holds about 6,500 entries; at the default awareness rate one socket
+//     could claim 195,000 ids within a second, each kept in `owners`, in its `clientIds`
+//     and, with its state, in the awareness everyone is sent. Past the cap a new id is
+//     dropped like another connection's (the rest of the message applies), so an honest
+//     client that somehow exceeds it only loses the extra cursor, never its connection.
 
 /** Reads an awareness update (already checked by decodeClientMessage) entry by entry. */
 function readRawEntries(update: Uint8Array): RawEntry[] {

@@ -36,7 +36,10 @@ interface HeldClose {
  * room waits for a commit, what it sends waits in order in its outbox [1].
  */
 export class Connection {
-  /** Awareness client ids this socket announced first and owns; freed when it closes. */
+  /**
+   * Awareness client ids this socket announced first and owns, at most
+   * MAX_CLIENT_IDS_PER_CONNECTION (AwarenessRelay.ts); freed when it closes.
+   */
   readonly clientIds = new Set<number>()
   /** The schema the client said it speaks (`schema` query parameter); null when it did not. */
   schema: DocSchema | null = null
