@@ -117,4 +117,30 @@ describe('Admission', () => {
     expect(admission.newConnection('10.0.0.1', 1000).ok).toBe(true)
     expect(refused).toEqual(['too_many_boards'])
   })
+
+  it('counts an IPv6 client by its /64 and a mapped IPv4 client as IPv4: a new address in the same /64 is no new client', () => {
+    const admission = new Admission(
+      { maxConnectionsPerBoard: 10, maxConnectionsPerIp: 1, trustProxy: false, ...RATES },
+      NO_METRICS,
+      0,
+    )
+    const one = admission.clientAddress(request({}, '2001:db8::1'))
+    const two = admission.clientAddress(request({}, '2001:db8::2'))
+    const elsewhere = admission.clientAddress(request({}, '2001:db9::1'))
+    admission.reserve('board', one)
+    expect(admission.check('board', two)).toEqual({ status: 429, reason: 'too_many_per_ip' })
+    expect(admission.check('board', elsewhere)).toBeNull()
+    const v4 = admission.clientAddress(request({}, '10.0.0.1'))
+    admission.reserve('board', v4)
+    expect(
+      admission.check('board', admission.clientAddress(request({}, '::ffff:10.0.0.1'))),
+    ).toEqual({ status: 429, reason: 'too_many_per_ip' })
+    // The rates too: the burst of new connections is the /64's, not each address's.
+    for (let i = 0; i < RATES.newConnectionBurstPerIp; i++) {
+      expect(
+        admission.newConnection(admission.clientAddress(request({}, `2001:db8::${i + 10}`)), 0).ok,
+      ).toBe(true)
+    }
+    expect(admission.newConnection(two, 0).ok).toBe(false)
+  })
 })

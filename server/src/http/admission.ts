@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import { AddressBuckets } from '../limits/AddressBuckets.js'
+import { addressKey } from '../limits/addressKey.js'
 import type { AddressVerdict } from '../limits/AddressBuckets.js'
 import type { Metrics } from '../metrics/Metrics.js'
 
@@ -57,14 +58,18 @@ export class Admission {
     return verdict
   }
 
-  /** The client's address for the per-address limit. */
+  /**
+   * The key of the client's address for the per-address limits (limits/addressKey.ts): an
+   * IPv6 client by its /64, so that the connection counts and both rates see one
+   * subscriber as one client.
+   */
   clientAddress(req: IncomingMessage): string {
     if (this.limits.trustProxy) {
       const forwarded = headerValue(req.headers['x-forwarded-for'])
       const last = forwarded?.split(',').at(-1)?.trim()
-      if (last) return last
+      if (last) return addressKey(last)
     }
-    return req.socket.remoteAddress ?? 'unknown'
+    return addressKey(req.socket.remoteAddress ?? 'unknown')
   }
 
   /** The address's limit first: one client filling a board should hear about itself. */
