@@ -46,6 +46,15 @@ export class MemoryFullError extends Error {
   }
 }
 
+/** An open board's queued updates could not be stored: its doc holds uncommitted edits. */
+export class StorageUnavailableError extends Error {
+  readonly code = 'storage_unavailable'
+  constructor(boardId: string) {
+    super(`the updates of board ${boardId} could not be stored`)
+    this.name = 'StorageUnavailableError'
+  }
+}
+
 /**
  * Keeps one Room per board that has connections, loading it from the store on the first
  * connection and evicting it roomIdleMs after the last one left, or earlier, least recently
@@ -221,12 +230,18 @@ export class RoomManager {
   }
 
   /**
-   * Runs `use` with the board's doc as it is now: the room's when the board is open, else
-   * one loaded from the store for this call only (never written to).
+   * Runs `use` with the board's doc as it is now, committed: the room's when the board is
+   * open (after storing what this tick queued [2]), else one loaded from the store for this
+   * call only (never written to). Throws StorageUnavailableError when that storing failed.
    */
   readDoc<T>(boardId: string, use: (doc: Y.Doc) => T): T {
     const room = this.rooms.get(boardId)
-    if (room) return use(room.doc)
+    if (room) {
+      this.commits.flush()
+      // A failed batch closes the room and takes it out of `rooms` (onStorageFailure).
+      if (this.rooms.get(boardId) !== room) throw new StorageUnavailableError(boardId)
+      return use(room.doc)
+    }
     // Held only for this call, but held all the same: it needs the place of a room.
     if (!this.fitMemory(1)) throw this.memoryFull()
     const doc = loadBoardDoc(this.options.store.loadDoc(boardId))
@@ -313,3 +328,8 @@ function toBytes(data: RawData): Uint8Array {
 //     the people of a refused board retry, the people of an evicted one would all have to
 //     reconnect and resync. Idle rooms go oldest first, through the same path as after
 //     roomIdleMs (an automatic version, then compaction): nothing is lost.
+// [2] An update is applied to the room's doc at once but stored at the end of the tick
+//     (GroupCommit). Read without the flush, an export or a named version made in the same
+//     tick could hold an edit that is then lost when its batch fails: the edit's sender
+//     was never told it was stored, but the file or the version would have it. Flushing
+//     first stores it, or fails the room, and then nothing of its doc may be handed out.
