@@ -29,7 +29,7 @@ import { lockDataDir } from './persistence/DataDirLock.js'
 import { openSqliteBoardStore } from './persistence/SqliteBoardStore.js'
 import type { SqliteBoardStore } from './persistence/SqliteBoardStore.js'
 import { createBoardSchema } from './records/boardSchema.js'
-import { MemoryFullError, RoomManager } from './rooms/RoomManager.js'
+import { MemoryFullError, RoomManager, StorageUnavailableError } from './rooms/RoomManager.js'
 import { createRuleChain } from './rules/index.js'
 import { BoardVersions } from './versions/BoardVersions.js'
 
@@ -165,6 +165,9 @@ export async function createServer(options: ServerOptions): Promise<WijktafelSer
         // Every board in memory has people in it; one of them leaving makes room.
         res.setHeader('Retry-After', '30')
         return sendError(res, 503, 'memory_full', 'The server is busy: try again in a minute.')
+      }
+      if (error instanceof StorageUnavailableError && !res.headersSent) {
+        return sendError(res, 503, 'storage_unavailable', 'The board could not be read.')
       }
       log(`internal error on ${req.method} ${splitUrl(req.url).pathname}: ${String(error)}`)
       if (!res.headersSent) sendError(res, 500, 'internal_error', 'Something went wrong.')
