@@ -119,7 +119,9 @@ export function syncToken(req: IncomingMessage, query: URLSearchParams): string 
 /**
  * ws's `handleProtocols`: the answer names `wijktafel` when it was offered, and never the
  * token protocol, which would send the token back in the response. A client that offered
- * only the token gets no protocol in the answer, which browsers accept.
+ * only the token gets no protocol in the answer, and browsers (Chrome, Firefox) fail a
+ * handshake that offered subprotocols and got none back: that is why our client always
+ * offers `wijktafel` beside the token (syncProtocols in shared/src/protocol/syncAuth.ts).
  */
 export function chooseSyncProtocol(offered: Set<string>): string | false {
   return offered.has(SYNC_PROTOCOL) ? SYNC_PROTOCOL : false
