@@ -1,6 +1,5 @@
 import { shareableTokens } from '@wijktafel/shared'
-import type { BoardTokens } from '@wijktafel/shared'
-import { KeyRound, Link2, Pencil, Projector, RefreshCw } from 'lucide-react'
+import { KeyRound, Link2, Pencil, Projector, RefreshCw, WifiOff } from 'lucide-react'
 import { useEffect, useRef, useState } from 'react'
 import { boardLink } from '../app/api'
 import { useT } from '../app/useT'
@@ -8,16 +7,30 @@ import { useSession } from '../state/session'
 import { useBoard } from './BoardContext'
 import { RememberPrompt } from './forget/RememberPrompt'
 import { LinkCard } from './LinkCard'
-import { reopenWithOwnLink, rotateLinks, takeShowOwnLink } from './rotateLinks'
+import {
+  readBoard,
+  reopenWithOwnLink,
+  rotateAndCheck,
+  takeShowOwnLink,
+  type RotateOutcome,
+} from './rotateLinks'
 import './share.css'
 
 type Confirm = 'links' | 'own' | null
+/**
+ * The links the dialog may show: of a link epoch the server just told (`stale` when it could
+ * not be asked and this is the last one known), or none while asking or after a rotation
+ * nobody answered [1].
+ */
+type Links = { epoch: number; stale: boolean } | 'loading' | 'unknown'
+type Result = 'done' | 'failed' | 'unknown' | null
 
 /**
  * The "Delen" button and dialog. A facilitator and an editor see the link to take part
  * and the link to watch, each with a copy button and a QR code; a viewer sees nothing,
  * since links are derived one-way from the token (viewers cannot derive any). The
- * facilitator can replace the links (the old ones stop working at once), and its own too.
+ * facilitator also finds their own link (folded, it is not for the projector), can replace
+ * the links (the old ones stop working at once), and its own too.
  */
 export function SharePanel() {
   const t = useT()
@@ -25,15 +38,20 @@ export function SharePanel() {
   const dialog = useRef<HTMLDialogElement>(null)
   const confirmation = useRef<HTMLElement>(null)
   const facilitator = info.role === 'facilitator'
-  // The links made in this tab since it opened; before that, the ones of the board's epoch.
-  const [rotated, setRotated] = useState<Partial<BoardTokens> | null>(null)
+  const [links, setLinks] = useState<Links>({ epoch: info.linkEpoch ?? 0, stale: false })
   const [confirm, setConfirm] = useState<Confirm>(null)
   const [busy, setBusy] = useState(false)
-  const [result, setResult] = useState<'done' | 'failed' | null>(null)
+  const [result, setResult] = useState<Result>(null)
+  /** A new own link sent to a server that never answered: it may be the only one now. */
+  const [maybeOwn, setMaybeOwn] = useState<string | null>(null)
   const [ownLink, setOwnLink] = useState(() => facilitator && showOwnLinkOnce(info.id))
+  const remembered = useSession((s) =>
+    s.recent.some((b) => b.id === info.id && b.role === 'facilitator' && !b.tabOnly),
+  )
 
   useEffect(() => {
-    if (ownLink) dialog.current?.showModal()
+    if (ownLink) open()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, for the new own link
   }, [ownLink])
 
   useEffect(() => {
@@ -43,39 +61,56 @@ export function SharePanel() {
   }, [confirm])
 
   if (info.role === 'viewer') return null
-  const tokens = rotated ?? shareableTokens(info.role, token, info.linkEpoch ?? 0)
+
+  /** Opens the dialog; a facilitator's links are read again: another tab may have replaced them [2]. */
+  function open() {
+    dialog.current?.showModal()
+    if (!facilitator) return
+    setLinks('loading')
+    void readBoard(info.id, token).then((board) => {
+      setLinks((last) => {
+        if (typeof board === 'object') return { epoch: board.linkEpoch ?? 0, stale: false }
+        const known = typeof last === 'object' ? last.epoch : (info.linkEpoch ?? 0)
+        return { epoch: known, stale: true }
+      })
+    })
+  }
+
+  function keepOwnToken(mine: string) {
+    // Remembered (or not) on this device as the old link was: sessionStorage or the list.
+    useSession
+      .getState()
+      .rememberBoard({ id: info.id, title: info.title, role: 'facilitator', token: mine })
+  }
 
   async function rotate(own: boolean) {
     setBusy(true)
     setResult(null)
-    try {
-      const answer = await rotateLinks(info.id, token, own)
-      const mine = answer.tokens.facilitator
-      if (mine) {
-        // Remembered (or not) on this device as the old link was; this tab reopens with it.
-        useSession
-          .getState()
-          .rememberBoard({ id: info.id, title: info.title, role: 'facilitator', token: mine })
-        reopenWithOwnLink(info.id, boardLink(info.id, mine))
-        return
-      }
-      setRotated(answer.tokens)
-      setResult('done')
-    } catch {
-      setResult('failed')
-    } finally {
-      setBusy(false)
-      setConfirm(null)
+    const epoch = typeof links === 'object' ? links.epoch : (info.linkEpoch ?? 0)
+    const outcome: RotateOutcome = await rotateAndCheck({
+      boardId: info.id,
+      token,
+      linkEpoch: epoch,
+      own,
+      saveOwnToken: keepOwnToken,
+    })
+    if (outcome.kind === 'own') {
+      reopenWithOwnLink(info.id, boardLink(info.id, outcome.token)) // this tab reopens with it
+      return
     }
+    if (outcome.kind === 'unknown') {
+      setLinks('unknown')
+      setMaybeOwn(outcome.token ?? null)
+    } else setLinks({ epoch: outcome.linkEpoch, stale: false })
+    setResult(outcome.kind === 'done' ? 'done' : outcome.kind === 'unknown' ? 'unknown' : 'failed')
+    setBusy(false)
+    setConfirm(null)
   }
 
+  const tokens = typeof links === 'object' ? shareableTokens(info.role, token, links.epoch) : {}
   return (
     <div className="wt-sharepanel">
-      <button
-        type="button"
-        className="wt-button wt-button--primary"
-        onClick={() => dialog.current?.showModal()}
-      >
+      <button type="button" className="wt-button wt-button--primary" onClick={open}>
         <Link2 aria-hidden="true" size={20} />
         {t('share.button')}
       </button>
@@ -103,6 +138,17 @@ export function SharePanel() {
             />
           </div>
         )}
+        {links === 'loading' && (
+          <p className="wt-share-links__loading" role="status">
+            {t('share.linksLoading')}
+          </p>
+        )}
+        {typeof links === 'object' && links.stale && (
+          <p className="wt-share-links__stale" role="status">
+            <WifiOff aria-hidden="true" size={20} />
+            {t('share.linksStale')}
+          </p>
+        )}
         <div className="wt-share-links">
           {tokens.editor && (
             <LinkCard
@@ -128,8 +174,46 @@ export function SharePanel() {
             className={result === 'done' ? 'wt-share-rotate__done' : 'wt-error'}
             role={result === 'done' ? 'status' : 'alert'}
           >
-            {t(result === 'done' ? 'share.rotate.done' : 'share.rotate.failed')}
+            {t(RESULT_TEXT[result])}
           </p>
+        )}
+        {maybeOwn && (
+          <div className="wt-share-own" data-testid="maybe-own-link">
+            <p className="wt-share-own__save">
+              <KeyRound aria-hidden="true" size={24} />
+              {t('share.ownLinkMaybe')}
+            </p>
+            <LinkCard
+              testId="maybe-facilitator-link"
+              icon={KeyRound}
+              label={t('share.ownLinkCurrent')}
+              hint={t('share.ownLinkHint')}
+              url={boardLink(info.id, maybeOwn)}
+            />
+          </div>
+        )}
+        {facilitator && !ownLink && (
+          <div className="wt-share-mine" data-testid="own-link-current">
+            {!remembered && (
+              <p className="wt-share-own__save">
+                <KeyRound aria-hidden="true" size={24} />
+                {t('share.ownLinkNotRemembered')}
+              </p>
+            )}
+            <details>
+              <summary>
+                <KeyRound aria-hidden="true" size={20} />
+                {t('share.ownLinkCurrent')}
+              </summary>
+              <LinkCard
+                testId="facilitator-link"
+                icon={KeyRound}
+                label={t('share.ownLinkCurrent')}
+                hint={t('share.ownLinkHint')}
+                url={boardLink(info.id, token)}
+              />
+            </details>
+          </div>
         )}
         {facilitator && confirm && (
           <section
@@ -185,9 +269,22 @@ export function SharePanel() {
   )
 }
 
+const RESULT_TEXT = {
+  done: 'share.rotate.done',
+  failed: 'share.rotate.failed',
+  unknown: 'share.rotate.unknown',
+} as const
+
 /** Read once per page load: React may run a state initialiser twice in development. */
 const ownLinkShown = new Map<string, boolean>()
 function showOwnLinkOnce(boardId: string): boolean {
   if (!ownLinkShown.has(boardId)) ownLinkShown.set(boardId, takeShowOwnLink(boardId))
   return ownLinkShown.get(boardId)!
 }
+
+// [1] A rotation whose answer was lost may or may not have happened (rotateLinks.ts [1]):
+//     rotateAndCheck reads the board again; only when nobody answers at all are no links
+//     shown, rather than ones that may no longer work.
+// [2] The editor and viewer links follow from the facilitator token and the board's link
+//     epoch, which another tab or device of the facilitator may have moved on since this
+//     page loaded. An editor's own token already carries its epoch: nothing to read.
