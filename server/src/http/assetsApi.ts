@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { assetPath, canWrite, isAssetId, isBoardId, sniffAssetType } from '@wijktafel/shared'
-import type { AssetUploadResponse } from '@wijktafel/shared'
+import type { AssetUploadResponse, Role } from '@wijktafel/shared'
 import { authenticate, bearerToken } from '../auth/authenticate.js'
 import type { Logger } from '../config.js'
 import type { AssetStore } from '../persistence/AssetStore.js'
 import type { BoardStore } from '../persistence/BoardStore.js'
+import { boardAccess } from './boardAccess.js'
 import { readBodyBytes, sendError, sendJson, sendMethodNotAllowed } from './respond.js'
 
 export interface AssetsApiContext {
@@ -16,6 +17,8 @@ export interface AssetsApiContext {
   log: Logger
 }
 
+const WRITERS: readonly Role[] = ['facilitator', 'editor']
+const VIEWER_CANNOT = 'A viewer cannot add pictures.'
 const UPLOAD_PATH = /^\/api\/boards\/([^/]+)\/assets$/
 const ASSET_PATH = /^\/api\/boards\/([^/]+)\/assets\/([^/]+)$/
 
@@ -62,7 +65,7 @@ async function uploadAsset(
     res.setHeader('WWW-Authenticate', 'Bearer')
     return refuse(401, 'unauthorized', 'A valid token for this board is required.')
   }
-  if (!canWrite(role)) return refuse(403, 'forbidden', 'A viewer cannot add pictures.')
+  if (!canWrite(role)) return refuse(403, 'forbidden', VIEWER_CANNOT)
   const { assets, maxAssetBytes } = ctx
   if (!assets) return refuse(503, 'assets_unavailable', 'This server cannot store pictures.')
 
@@ -75,6 +78,10 @@ async function uploadAsset(
       'payload_too_large',
       `A picture may be at most ${maxAssetBytes} bytes (${mib} MiB).`,
     )
+  }
+  // The links may have been replaced while the body came in: the token must still hold [5].
+  if (!boardAccess(req, res, ctx.store, boardId, { roles: WRITERS, forbidden: VIEWER_CANNOT })) {
+    return
   }
   const type = sniffAssetType(body.bytes)
   if (!type) {
@@ -153,3 +160,8 @@ function refuseBody(
 //     may see a reset (EPIPE) instead of the 413 or 401. Reading and discarding what is
 //     still in flight lets it finish sending and read the answer. Four times the limit
 //     covers an honest mistake; more than that is not worth receiving.
+// [5] An upload of a few MiB over a slow phone connection takes seconds, and the check in
+//     [2] ran before them. A facilitator who replaced the links in between revoked this
+//     token; checked again after the last await, with nothing awaited before the picture
+//     is stored, a revoked link stores nothing (as linksApi.ts and versionsApi.ts do,
+//     which read their small bodies first and check once, after).
