@@ -127,6 +127,14 @@ export const useSession = create<SessionState>()(
   ),
 )
 
+// Another tab changed the stored session (forgot a board, chose a language): take it over
+// before this tab's next change writes its older copy back over it [2].
+if (typeof window !== 'undefined') {
+  window.addEventListener('storage', (event) => {
+    if (event.key === SESSION_KEY || event.key === null) void useSession.persist.rehydrate()
+  })
+}
+
 function readTabBoards(): RecentBoard[] {
   try {
     const list: unknown = JSON.parse(sessionStorage.getItem(TAB_BOARDS_KEY) ?? '[]')
@@ -149,3 +157,6 @@ function writeTabBoards(boards: RecentBoard[]): void {
 //     find it in the recent list. So the facilitator decides (StartPage, RememberPrompt);
 //     until then the link lives in the tab (the address and sessionStorage) and is gone
 //     when the tab closes. Editor and viewer links are remembered as before.
+// [2] Without it "Vergeet dit bord" in one tab was undone by any other open tab: its next
+//     change (a language, a name) persisted its whole state, the forgotten link with it.
+//     `storage` fires in the other tabs only; `key === null` is localStorage.clear().
