@@ -31,7 +31,7 @@ class BoardCodeError extends Error {
 export function loadBoard(): Promise<BoardModule> {
   pending ??= import('../board/BoardPage').then(
     (module) => {
-      sessionStorage.removeItem(RELOADED_KEY)
+      tabStorage((storage) => storage.removeItem(RELOADED_KEY))
       return module
     },
     (err: unknown) => {
@@ -87,6 +87,18 @@ export function LazyBoardPage({ boardId }: { boardId: string }) {
       </Suspense>
     </BoardCodeBoundary>
   )
+}
+
+/**
+ * `use(sessionStorage)`, or undefined when the browser blocks storage (Chrome's "block all
+ * cookies" makes even reading `sessionStorage` throw).
+ */
+function tabStorage<T>(use: (storage: Storage) => T): T | undefined {
+  try {
+    return use(sessionStorage)
+  } catch {
+    return undefined
+  }
 }
 
 /** Matches BoardPage's own loading state, so nothing moves when one replaces the other. */
@@ -147,13 +159,18 @@ class BoardCodeBoundary extends Component<BoundaryProps, { failed: unknown }> {
  * so a broken deploy shows the message instead of a reload loop [4].
  */
 async function reloadOnceIfStale(): Promise<boolean> {
-  if (sessionStorage.getItem(RELOADED_KEY)) return false
+  // Without storage a reload could not be counted: never reload, show the message [5].
+  if (tabStorage((storage) => storage.getItem(RELOADED_KEY)) !== null) return false
   const reachable = await fetch('/healthz', { cache: 'no-store' }).then(
     (response) => response.ok,
     () => false,
   )
   if (!reachable) return false
-  sessionStorage.setItem(RELOADED_KEY, '1')
+  const counted = tabStorage((storage) => {
+    storage.setItem(RELOADED_KEY, '1')
+    return true
+  })
+  if (!counted) return false
   location.reload()
   return true
 }
@@ -168,3 +185,5 @@ async function reloadOnceIfStale(): Promise<boolean> {
 // 700 kB; the service worker precaches the board after the first visit anyway (vite.config).
 // [4] /healthz is neither precached nor cached by the service worker, so it says whether the
 // server is really there; offline, the message and the retry button stay.
+// [5] A blocked storage used to throw inside loadBoard's success handler, so the board page
+// could not open at all, with no "Opnieuw proberen" either.
