@@ -173,6 +173,7 @@ describe('RuleChain', () => {
       'structure',
       'meta',
       'record shape',
+      'record limits',
       'record validity',
       'asset source',
       'document invariants',
