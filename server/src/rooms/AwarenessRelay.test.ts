@@ -84,12 +84,8 @@ describe('AwarenessRelay', () => {
   })
 
   it('lets only the connection that announced a client id change or remove it, until it closes', () => {
-    const refused: string[] = []
-    const counting = { ...metrics, refusedMessage: (reason: string) => refused.push(reason) }
-    const [owner, other] = [0, 1].map(
-      () => new Connection(openSocket(), 'editor', limits, counting, 0, 1),
-    ) as [Connection, Connection]
-    const relay = new AwarenessRelay(new Y.Doc(), () => [owner, other], 0)
+    const { refused, relay, conns } = twoEditors()
+    const [owner, other] = conns
     const bram = new awarenessProtocol.Awareness(new Y.Doc())
     const mallory = new awarenessProtocol.Awareness(new Y.Doc())
     relay.apply(owner, cursorUpdate(bram, 1))
@@ -120,12 +116,8 @@ describe('AwarenessRelay', () => {
   })
 
   it('lets one connection own only a few client ids: 1,000 new ids in one message leave at most the cap', () => {
-    const refused: string[] = []
-    const counting = { ...metrics, refusedMessage: (reason: string) => refused.push(reason) }
-    const [mallory, bram] = [0, 1].map(
-      () => new Connection(openSocket(), 'editor', limits, counting, 0, 1),
-    ) as [Connection, Connection]
-    const relay = new AwarenessRelay(new Y.Doc(), () => [mallory, bram], 0)
+    const { refused, relay, conns } = twoEditors()
+    const [mallory, bram] = conns
 
     relay.apply(mallory, manyStates(1, 1000))
     expect(mallory.clientIds.size).toBeLessThanOrEqual(MAX_CLIENT_IDS_PER_CONNECTION)
@@ -157,6 +149,17 @@ function manyStates(firstId: number, count: number, clock = 1): Uint8Array {
     encoding.writeVarString(encoder, JSON.stringify({ n: clock }))
   }
   return encoding.toUint8Array(encoder)
+}
+
+/** Two editors' connections in one relay, and the reasons of the messages they had refused. */
+function twoEditors() {
+  const refused: string[] = []
+  const counting = { ...metrics, refusedMessage: (reason: string) => refused.push(reason) }
+  const conns = [0, 1].map(
+    () => new Connection(openSocket(), 'editor', limits, counting, 0, 1),
+  ) as [Connection, Connection]
+  const relay = new AwarenessRelay(new Y.Doc(), () => conns, 0)
+  return { refused, relay, conns }
 }
 
 function openSocket(): WebSocket {
