@@ -106,6 +106,22 @@ describe('revocable links and leaving nothing behind on a shared laptop', () => 
     expect(traces.session.join('\n')).toContain(firstFacilitator)
     // Asked on the start page already: the board page does not ask again.
     expect(await page.getByTestId('remember-prompt').count()).toBe(0)
+    // Not remembered: the share dialog offers the own link, folded, and says to keep it.
+    const dialog = await openShare(page)
+    const mine = dialog.getByTestId('own-link-current')
+    expect(await mine.innerText()).toContain(
+      'Bewaar deze link: zonder deze link kun je het bord niet meer beheren.',
+    )
+    await mine.locator('summary', { hasText: 'Jouw eigen link (gespreksleider)' }).click()
+    expect(await mine.locator('input').inputValue()).toBe(page.url())
+    expect(await mine.getByRole('img', { name: /QR/ }).isVisible()).toBe(true)
+    await screenshot(page, 'links-own-link-current.png')
+    await page.setViewportSize({ width: 390, height: 844 })
+    await mine.scrollIntoViewIfNeeded()
+    await screenshot(page, 'links-own-link-current-phone.png')
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await dialog.getByRole('button', { name: 'Sluiten' }).click()
+
     // A reload in the same tab still opens the board as facilitator.
     await page.reload()
     await waitForBoard(page)
@@ -147,6 +163,11 @@ describe('revocable links and leaving nothing behind on a shared laptop', () => 
     const last = (await ids()).find((id) => !before.includes(id))!
     await expect.poll(() => shapeCount(page), { timeout: 10_000 }).toBe(base + 2)
 
+    // A second tab of the facilitator, open since before the new links.
+    const other = await ana.context.newPage()
+    await other.goto(page.url())
+    await waitForBoard(other)
+
     dialog = await openShare(page)
     await dialog.getByRole('button', { name: 'Nieuwe links maken' }).click()
     const confirm = dialog.getByRole('region', { name: 'Nieuwe links maken?' })
@@ -166,6 +187,10 @@ describe('revocable links and leaving nothing behind on a shared laptop', () => 
     // The facilitator's own connection stays.
     expect(await page.locator('[data-connection="connected"]').count()).toBeGreaterThan(0)
     await dialog.getByRole('button', { name: 'Sluiten' }).click()
+    // The other tab shows the new links, not the ones of the epoch it loaded with.
+    await openShare(other)
+    expect(await editorLink(other)).toBe(newEditorLink)
+    await other.close()
 
     // Bob's open board stops and says why, in plain words.
     const stopped = bob.page.getByTestId('sync-stopped')
@@ -196,14 +221,20 @@ describe('revocable links and leaving nothing behind on a shared laptop', () => 
     expect(await shapeCount(bob.page)).toBe(base + 2)
   })
 
-  it('renews the facilitator link too: shown once with "Bewaar deze link", the tab carries on with it', async () => {
+  it('renews the facilitator link too, even when the answer is lost: shown once with "Bewaar deze link", the tab carries on with it', async () => {
     const page = ana.page
+    // The server commits, then the answer never arrives (a network change, a proxy's 502).
+    await page.route('**/links/rotate', async (route) => {
+      await route.fetch()
+      await route.abort('connectionreset')
+    })
     const dialog = await openShare(page)
     await dialog.getByRole('button', { name: 'Ook mijn eigen link vernieuwen' }).click()
     expect(await dialog.innerText()).toContain('maar één keer')
     await dialog.getByRole('button', { name: 'Ja, vernieuw alle links' }).click()
 
     await page.waitForFunction((old) => !location.hash.includes(old), firstFacilitator)
+    await page.unroute('**/links/rotate')
     const own = page.getByTestId('own-link')
     await own.waitFor({ timeout: 30_000 })
     expect(await own.innerText()).toContain('Bewaar deze link')
