@@ -310,6 +310,10 @@ function smallTargets(page: Page, scopes: string[]): Promise<string[]> {
       if (r.width <= 1 || r.height <= 1 || style.visibility === 'hidden') continue
       if (style.opacity === '0') continue
       if (el.closest('dialog:not([open])')) continue
+      // A checkbox inside its label: the label (44 px or more) is the target, as WCAG 2.5.5 allows.
+      const label = el.matches('input[type=checkbox]') ? el.closest('label') : null
+      const target = label ? label.getBoundingClientRect() : r
+      if (label && target.height >= 44 - 0.5) continue
       if (r.width < 44 - 0.5 || r.height < 44 - 0.5) {
         const name =
           el.getAttribute('aria-label') || (el as HTMLElement).innerText || el.id || el.tagName
