@@ -124,19 +124,13 @@ export function SharePanel() {
       >
         <h2 id="share-title">{t('share.title')}</h2>
         {ownLink && (
-          <div className="wt-share-own" data-testid="own-link">
-            <p className="wt-share-own__save" role="alert">
-              <KeyRound aria-hidden="true" size={24} />
-              {t('share.ownLinkSave')}
-            </p>
-            <LinkCard
-              testId="facilitator-link"
-              icon={KeyRound}
-              label={t('share.ownLink')}
-              hint={t('role.facilitator')}
-              url={boardLink(info.id, token)}
-            />
-          </div>
+          <OwnLink
+            testId="own-link"
+            warning={t('share.ownLinkSave')}
+            label={t('share.ownLink')}
+            hint={t('role.facilitator')}
+            url={boardLink(info.id, token)}
+          />
         )}
         {links === 'loading' && (
           <p className="wt-share-links__loading" role="status">
@@ -178,19 +172,13 @@ export function SharePanel() {
           </p>
         )}
         {maybeOwn && (
-          <div className="wt-share-own" data-testid="maybe-own-link">
-            <p className="wt-share-own__save">
-              <KeyRound aria-hidden="true" size={24} />
-              {t('share.ownLinkMaybe')}
-            </p>
-            <LinkCard
-              testId="maybe-facilitator-link"
-              icon={KeyRound}
-              label={t('share.ownLinkCurrent')}
-              hint={t('share.ownLinkHint')}
-              url={boardLink(info.id, maybeOwn)}
-            />
-          </div>
+          <OwnLink
+            testId="maybe-own-link"
+            warning={t('share.ownLinkMaybe')}
+            label={t('share.ownLinkCurrent')}
+            hint={t('share.ownLinkHint')}
+            url={boardLink(info.id, maybeOwn)}
+          />
         )}
         {facilitator && !ownLink && (
           <div className="wt-share-mine" data-testid="own-link-current">
@@ -265,6 +253,31 @@ export function SharePanel() {
         </form>
       </dialog>
       {facilitator && !ownLink && <RememberPrompt />}
+    </div>
+  )
+}
+
+/** A facilitator link with its warning above it: the new one, or one that may be new. */
+function OwnLink(props: {
+  testId: string
+  warning: string
+  label: string
+  hint: string
+  url: string
+}) {
+  return (
+    <div className="wt-share-own" data-testid={props.testId}>
+      <p className="wt-share-own__save" role="alert">
+        <KeyRound aria-hidden="true" size={24} />
+        {props.warning}
+      </p>
+      <LinkCard
+        testId={`${props.testId}-card`}
+        icon={KeyRound}
+        label={props.label}
+        hint={props.hint}
+        url={props.url}
+      />
     </div>
   )
 }

@@ -35,20 +35,19 @@ function committingServer(answerLost: boolean) {
 
 afterEach(() => void vi.unstubAllGlobals())
 
+/** "Ook mijn eigen link vernieuwen" from epoch 3; `saved` lists what was kept, in order. */
+async function rotateOwn(saved: string[], save = (t: string) => void saved.push(t)) {
+  return rotateAndCheck({ boardId: BOARD, token: OLD, linkEpoch: 3, own: true, saveOwnToken: save })
+}
+
 describe('rotateAndCheck', () => {
   it('keeps the new own link when the answer is lost after the server committed', async () => {
     const server = committingServer(true)
     const saved: string[] = []
-    const outcome = await rotateAndCheck({
-      boardId: BOARD,
-      token: OLD,
-      linkEpoch: 3,
-      own: true,
-      saveOwnToken: (t) => {
-        saved.push(t)
-        // Saved before the request left: the server has not seen it yet.
-        if (saved.length === 1) expect(server.facilitator).toBe(OLD)
-      },
+    const outcome = await rotateOwn(saved, (t) => {
+      saved.push(t)
+      // Saved before the request left: the server has not seen it yet.
+      if (saved.length === 1) expect(server.facilitator).toBe(OLD)
     })
     expect(outcome).toEqual<RotateOutcome>({ kind: 'own', token: server.facilitator })
     expect(isToken(server.facilitator)).toBe(true)
@@ -83,13 +82,7 @@ describe('rotateAndCheck', () => {
     })
     vi.stubGlobal('fetch', fetch)
     const saved: string[] = []
-    const outcome = await rotateAndCheck({
-      boardId: BOARD,
-      token: OLD,
-      linkEpoch: 3,
-      own: true,
-      saveOwnToken: (t) => saved.push(t),
-    })
+    const outcome = await rotateOwn(saved)
     expect(outcome).toEqual<RotateOutcome>({ kind: 'unchanged', linkEpoch: 3 })
     expect(saved.at(-1)).toBe(OLD) // the old link is the one kept again
   })
@@ -100,13 +93,7 @@ describe('rotateAndCheck', () => {
       vi.fn(async () => Promise.reject(new TypeError('offline'))),
     )
     const saved: string[] = []
-    const outcome = await rotateAndCheck({
-      boardId: BOARD,
-      token: OLD,
-      linkEpoch: 3,
-      own: true,
-      saveOwnToken: (t) => saved.push(t),
-    })
+    const outcome = await rotateOwn(saved)
     expect(saved).toHaveLength(1) // the new token stays kept: it may be the only key now
     expect(saved[0]).not.toBe(OLD)
     expect(outcome).toEqual<RotateOutcome>({ kind: 'unknown', token: saved[0]! })
