@@ -133,7 +133,7 @@ describe('content security policy', () => {
 
   it('the share dialog with its QR codes', async () => {
     await page.getByRole('button', { name: 'Delen' }).click()
-    await expect.poll(() => page.locator('.wt-qr').count()).toBe(2)
+    await expect.poll(() => page.locator('.wt-qr:visible').count()).toBe(2)
     await page.waitForFunction(() =>
       Array.from(document.querySelectorAll<HTMLImageElement>('.wt-qr')).every(
         (img) => img.complete && img.naturalWidth > 0,

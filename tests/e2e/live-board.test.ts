@@ -56,7 +56,7 @@ describe('a live shared board in real browsers', () => {
     viewerLink = await page.getByTestId('viewer-link').locator('input').inputValue()
     expect(editorLink).toMatch(/\/b\/[A-Za-z0-9_-]{22}#[A-Za-z0-9_-]{43}$/)
     expect(viewerLink).not.toBe(editorLink)
-    await expect.poll(() => page.locator('.wt-qr').count()).toBe(2)
+    await expect.poll(() => page.locator('.wt-qr:visible').count()).toBe(2)
     await screenshot(page, 'share-dialog.png')
     await page.getByRole('button', { name: 'Sluiten' }).click()
   })
